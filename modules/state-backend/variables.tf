@@ -1,0 +1,80 @@
+variable "bucket_name" {
+  description = "Name of the S3 bucket that stores the Terraform state of one environment (e.g. `storefront-tfstate-prod-111122223333`). Must follow the S3 general purpose bucket naming rules; dots are rejected because they break TLS for virtual-hosted-style requests and are not allowed in KMS alias names."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", var.bucket_name))
+    error_message = "The bucket_name must be 3-63 characters long, contain only lowercase letters, digits and hyphens, and begin and end with a letter or digit (dots are not allowed)."
+  }
+
+  validation {
+    condition = alltrue([
+      for prefix in ["xn--", "sthree-", "amzn-s3-demo-"] : !startswith(var.bucket_name, prefix)
+    ])
+    error_message = "The bucket_name must not start with the reserved prefixes \"xn--\", \"sthree-\" or \"amzn-s3-demo-\"."
+  }
+
+  validation {
+    condition = alltrue([
+      for suffix in ["-s3alias", "--ol-s3", "--x-s3", "--table-s3"] : !endswith(var.bucket_name, suffix)
+    ])
+    error_message = "The bucket_name must not end with the reserved suffixes \"-s3alias\", \"--ol-s3\", \"--x-s3\" or \"--table-s3\"."
+  }
+}
+
+variable "kms_key_arn" {
+  description = "ARN of an existing customer managed KMS key used for SSE-KMS. When null (the default) the module creates its own key with rotation enabled and an alias `alias/<bucket_name>`. An existing key's policy must allow the principals that run Terraform to use it (kms:GenerateDataKey, kms:Decrypt)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.kms_key_arn))
+    error_message = "The kms_key_arn must be null or a KMS key ARN such as arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab (alias ARNs are not accepted)."
+  }
+}
+
+variable "noncurrent_version_expiration_days" {
+  description = "Number of days after which noncurrent (superseded) versions of state objects are permanently deleted."
+  type        = number
+  default     = 90
+  nullable    = false
+
+  validation {
+    condition     = var.noncurrent_version_expiration_days > 0 && floor(var.noncurrent_version_expiration_days) == var.noncurrent_version_expiration_days
+    error_message = "The noncurrent_version_expiration_days must be a whole number greater than 0."
+  }
+}
+
+variable "kms_key_deletion_window_in_days" {
+  description = "Waiting period, in days, before the module-created KMS key is deleted after it is scheduled for deletion. Ignored when kms_key_arn is set."
+  type        = number
+  default     = 30
+  nullable    = false
+
+  validation {
+    condition     = var.kms_key_deletion_window_in_days >= 7 && var.kms_key_deletion_window_in_days <= 30 && floor(var.kms_key_deletion_window_in_days) == var.kms_key_deletion_window_in_days
+    error_message = "The kms_key_deletion_window_in_days must be a whole number between 7 and 30 (AWS KMS limits)."
+  }
+}
+
+variable "deny_unencrypted_object_uploads" {
+  description = "Whether the bucket policy also denies s3:PutObject requests that ask for a server-side encryption other than aws:kms (e.g. AES256). Requests without an encryption header are still allowed and get the bucket's default SSE-KMS encryption."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "force_destroy" {
+  description = "Whether `terraform destroy` may delete the bucket even though it still contains objects (state files and their versions). Keep false: destroying the bucket destroys every stack's state."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "tags" {
+  description = "Tags applied to every taggable resource created by the module."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}

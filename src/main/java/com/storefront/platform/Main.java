@@ -1,0 +1,50 @@
+package com.storefront.platform;
+
+import com.hashicorp.cdktf.App;
+import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.config.Environments;
+import com.storefront.platform.database.DatabaseStack;
+import com.storefront.platform.network.NetworkStack;
+import com.storefront.platform.support.Deployment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Synthesizes the network and database stacks of every environment (or of those named in
+ * {@value #ENVIRONMENTS_VARIABLE}) into {@code cdktf.out/}.
+ */
+public final class Main {
+
+    /** Comma-separated environments to synthesize, e.g. {@code prod}. Default: all of them. */
+    public static final String ENVIRONMENTS_VARIABLE = "STOREFRONT_ENVIRONMENTS";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        App app = new App();
+        Deployment deployment = Deployment.forMode(System.getenv(Deployment.MODE_VARIABLE));
+        List<EnvironmentConfig> environments = Environments.select(Environments.all(), selection(app));
+        synthesize(app, environments, deployment);
+    }
+
+    /** Adds both stacks of each environment to {@code app}, attaches their backends and synthesizes. */
+    public static void synthesize(App app, List<EnvironmentConfig> environments, Deployment deployment) throws IOException {
+        for (EnvironmentConfig environment : environments) {
+            deployment.attachBackend(new NetworkStack(app, environment, deployment));
+            deployment.attachBackend(new DatabaseStack(app, environment, deployment));
+        }
+        app.synth();
+        deployment.afterSynth(Path.of(app.getOutdir()), environments);
+    }
+
+    private static String selection(App app) {
+        String fromEnvironment = System.getenv(ENVIRONMENTS_VARIABLE);
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        Object fromContext = app.getNode().tryGetContext("environments");
+        return fromContext == null ? null : fromContext.toString();
+    }
+}

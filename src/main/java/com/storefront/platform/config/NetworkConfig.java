@@ -1,0 +1,120 @@
+package com.storefront.platform.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The network of one environment: a VPC spread over availability zones, with one subnet per zone in
+ * each of three tiers.
+ *
+ * @param vpcCidr the VPC's address range, a /16 to /28 block
+ * @param availabilityZones the zones to spread over, at least two, all distinct
+ * @param publicSubnets one block per zone, for NAT gateways and load balancers
+ * @param applicationSubnets one block per zone, for application tiers; egress through NAT when there is one
+ * @param databaseSubnets one block per zone, isolated: no route to a NAT or internet gateway
+ * @param natGateways how application subnets reach the internet
+ * @param flowLogRetentionDays how long VPC flow logs are kept
+ */
+public record NetworkConfig(
+        Ipv4Cidr vpcCidr,
+        List<String> availabilityZones,
+        List<Ipv4Cidr> publicSubnets,
+        List<Ipv4Cidr> applicationSubnets,
+        List<Ipv4Cidr> databaseSubnets,
+        NatGateways natGateways,
+        int flowLogRetentionDays) {
+
+    /** Zones the default layout can carve subnets for: three tiers of five /(n+4) blocks fit in a VPC. */
+    static final int MAX_CARVED_ZONES = 5;
+
+    public NetworkConfig {
+        availabilityZones = List.copyOf(availabilityZones);
+        publicSubnets = List.copyOf(publicSubnets);
+        applicationSubnets = List.copyOf(applicationSubnets);
+        databaseSubnets = List.copyOf(databaseSubnets);
+        if (vpcCidr.prefixLength() < 16 || vpcCidr.prefixLength() > 28) {
+            throw new InvalidConfigException("network.vpcCidr", vpcCidr.toString(),
+                    "must have a prefix length between /16 and /28 (the sizes AWS allows for a VPC)");
+        }
+        if (availabilityZones.size() < 2) {
+            throw new InvalidConfigException("network.availabilityZones", availabilityZones,
+                    "must list at least 2 zones: the database subnet group and Multi-AZ need two");
+        }
+        if (new HashSet<>(availabilityZones).size() != availabilityZones.size()) {
+            throw new InvalidConfigException("network.availabilityZones", availabilityZones, "must not repeat a zone");
+        }
+        requireOnePerZone("network.publicSubnets", publicSubnets, availabilityZones);
+        requireOnePerZone("network.applicationSubnets", applicationSubnets, availabilityZones);
+        requireOnePerZone("network.databaseSubnets", databaseSubnets, availabilityZones);
+        requireInsideVpcAndDisjoint(vpcCidr, publicSubnets, applicationSubnets, databaseSubnets);
+        LogRetention.requireValid("network.flowLogRetentionDays", flowLogRetentionDays);
+    }
+
+    /**
+     * A network whose subnets are carved from the VPC range: blocks 16 times smaller than the VPC,
+     * public from block 0, application from block 5, database from block 10, one per zone in zone order,
+     * so adding a zone never renumbers the existing subnets.
+     */
+    public static NetworkConfig carved(Ipv4Cidr vpcCidr, List<String> availabilityZones,
+            NatGateways natGateways, int flowLogRetentionDays) {
+        if (availabilityZones.size() > MAX_CARVED_ZONES) {
+            throw new InvalidConfigException("network.availabilityZones", availabilityZones,
+                    "must list at most " + MAX_CARVED_ZONES + " zones for the carved subnet layout; give the subnets explicitly instead");
+        }
+        if (vpcCidr.prefixLength() > 24) {
+            throw new InvalidConfigException("network.vpcCidr", vpcCidr.toString(),
+                    "must be /24 or larger for the carved subnet layout (each subnet needs at least 16 addresses); give the subnets explicitly instead");
+        }
+        int subnetPrefix = vpcCidr.prefixLength() + 4;
+        List<Ipv4Cidr> publicSubnets = new ArrayList<>();
+        List<Ipv4Cidr> applicationSubnets = new ArrayList<>();
+        List<Ipv4Cidr> databaseSubnets = new ArrayList<>();
+        for (int zone = 0; zone < availabilityZones.size(); zone++) {
+            publicSubnets.add(vpcCidr.subnet(subnetPrefix, zone));
+            applicationSubnets.add(vpcCidr.subnet(subnetPrefix, MAX_CARVED_ZONES + zone));
+            databaseSubnets.add(vpcCidr.subnet(subnetPrefix, 2 * MAX_CARVED_ZONES + zone));
+        }
+        return new NetworkConfig(vpcCidr, availabilityZones, publicSubnets, applicationSubnets, databaseSubnets,
+                natGateways, flowLogRetentionDays);
+    }
+
+    private static void requireOnePerZone(String field, List<Ipv4Cidr> subnets, List<String> zones) {
+        if (subnets.size() != zones.size()) {
+            throw new InvalidConfigException(field, subnets,
+                    "must have exactly one block per availability zone (" + zones.size() + ": " + zones + ")");
+        }
+    }
+
+    private static void requireInsideVpcAndDisjoint(Ipv4Cidr vpc, List<Ipv4Cidr> publicSubnets,
+            List<Ipv4Cidr> applicationSubnets, List<Ipv4Cidr> databaseSubnets) {
+        List<String> names = new ArrayList<>();
+        List<Ipv4Cidr> all = new ArrayList<>();
+        addTier("network.publicSubnets", publicSubnets, names, all);
+        addTier("network.applicationSubnets", applicationSubnets, names, all);
+        addTier("network.databaseSubnets", databaseSubnets, names, all);
+        for (int i = 0; i < all.size(); i++) {
+            if (!vpc.contains(all.get(i))) {
+                throw new InvalidConfigException(names.get(i), all.get(i).toString(),
+                        "must lie inside network.vpcCidr " + vpc + "; pick a block within the VPC range");
+            }
+            if (all.get(i).prefixLength() > 28) {
+                throw new InvalidConfigException(names.get(i), all.get(i).toString(),
+                        "must be /28 or larger (the smallest subnet AWS allows)");
+            }
+            for (int j = 0; j < i; j++) {
+                if (all.get(i).overlaps(all.get(j))) {
+                    throw new InvalidConfigException(names.get(i), all.get(i).toString(),
+                            "must not overlap " + names.get(j) + " " + all.get(j) + "; give each subnet its own block");
+                }
+            }
+        }
+    }
+
+    private static void addTier(String field, List<Ipv4Cidr> subnets, List<String> names, List<Ipv4Cidr> all) {
+        for (int i = 0; i < subnets.size(); i++) {
+            names.add(field + "[" + i + "]");
+            all.add(subnets.get(i));
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package com.storefront.platform.network;
+
+import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroupConfig;
+import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
+import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroupConfig;
+import com.hashicorp.cdktf.providers.aws.eip.Eip;
+import com.hashicorp.cdktf.providers.aws.eip.EipConfig;
+import com.hashicorp.cdktf.providers.aws.flow_log.FlowLog;
+import com.hashicorp.cdktf.providers.aws.flow_log.FlowLogConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
+import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
+import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGatewayConfig;
+import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
+import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGatewayConfig;
+import com.hashicorp.cdktf.providers.aws.route.Route;
+import com.hashicorp.cdktf.providers.aws.route.RouteConfig;
+import com.hashicorp.cdktf.providers.aws.route_table.RouteTable;
+import com.hashicorp.cdktf.providers.aws.route_table.RouteTableConfig;
+import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociation;
+import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociationConfig;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
+import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
+import com.hashicorp.cdktf.providers.aws.subnet.SubnetConfig;
+import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
+import com.hashicorp.cdktf.providers.aws.vpc.VpcConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
+import com.storefront.platform.config.Ipv4Cidr;
+import com.storefront.platform.config.NetworkConfig;
+import com.storefront.platform.support.EncryptionKey;
+import com.storefront.platform.support.EncryptionKeyProps;
+import com.storefront.platform.support.PolicyStatement;
+import com.storefront.platform.support.ResourceNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * The VPC of one environment: per availability zone a public, a private application and an isolated
+ * database subnet; NAT for the application tier; flow logs of all traffic, encrypted with a key of its
+ * own; the VPC's default security group stripped of every rule; and the application security group,
+ * the one membership that lets a workload reach the database.
+ *
+ * <p>Database subnets share one route table with only the implicit local route: no NAT, no internet
+ * gateway, so the database cannot reach or be reached from the internet even if a security group is
+ * misconfigured.
+ */
+public final class Network extends Construct {
+
+    /** PostgreSQL's port, the only one the application security group may reach the database on. */
+    public static final int POSTGRES_PORT = 5432;
+
+    private static final String ANYWHERE = "0.0.0.0/0";
+
+    private final Vpc vpc;
+    private final List<Subnet> publicSubnets = new ArrayList<>();
+    private final List<Subnet> applicationSubnets = new ArrayList<>();
+    private final List<Subnet> databaseSubnets = new ArrayList<>();
+    private final SecurityGroup applicationSecurityGroup;
+
+    public Network(Construct scope, String id, NetworkProps props) {
+        super(scope, id);
+        ResourceNames names = props.names();
+        NetworkConfig layout = props.layout();
+
+        vpc = new Vpc(this, "vpc", VpcConfig.builder()
+                .cidrBlock(layout.vpcCidr().toString())
+                .enableDnsSupport(true)
+                .enableDnsHostnames(true)
+                .tags(Map.of("Name", names.name("vpc")))
+                .build());
+        List<String> zones = layout.availabilityZones();
+        for (int i = 0; i < zones.size(); i++) {
+            publicSubnets.add(subnet(names, "public", zones.get(i), layout.publicSubnets().get(i)));
+            applicationSubnets.add(subnet(names, "application", zones.get(i), layout.applicationSubnets().get(i)));
+            databaseSubnets.add(subnet(names, "database", zones.get(i), layout.databaseSubnets().get(i)));
+        }
+
+        InternetGateway internetGateway = new InternetGateway(this, "internet-gateway", InternetGatewayConfig.builder()
+                .vpcId(vpc.getId())
+                .tags(Map.of("Name", names.name("igw")))
+                .build());
+        RouteTable publicRoutes = routeTable(names, "public", publicSubnets);
+        new Route(this, "public-default-route", RouteConfig.builder()
+                .routeTableId(publicRoutes.getId())
+                .destinationCidrBlock(ANYWHERE)
+                .gatewayId(internetGateway.getId())
+                .build());
+
+        List<NatGateway> natGateways = natGateways(names, zones, layout.natGateways().count(zones.size()), internetGateway);
+        for (int i = 0; i < zones.size(); i++) {
+            RouteTable applicationRoutes = routeTable(names, "application-" + zones.get(i), List.of(applicationSubnets.get(i)));
+            if (!natGateways.isEmpty()) {
+                new Route(this, "application-default-route-" + zones.get(i), RouteConfig.builder()
+                        .routeTableId(applicationRoutes.getId())
+                        .destinationCidrBlock(ANYWHERE)
+                        .natGatewayId(natGateways.get(Math.min(i, natGateways.size() - 1)).getId())
+                        .build());
+            }
+        }
+        routeTable(names, "database", databaseSubnets);
+
+        flowLogs(names, props.accountId(), layout.flowLogRetentionDays());
+
+        // Terraform adopts the VPC's default group and, given no rules, removes AWS's allow-all defaults,
+        // so nothing that lands in it by accident can talk to anything.
+        new DefaultSecurityGroup(this, "default-security-group", DefaultSecurityGroupConfig.builder()
+                .vpcId(vpc.getId())
+                .tags(Map.of("Name", names.name("default-locked")))
+                .build());
+
+        applicationSecurityGroup = new SecurityGroup(this, "application-security-group", SecurityGroupConfig.builder()
+                .name(names.name("application"))
+                .description("Attach to application tiers that connect to the " + names.environment() + " database")
+                .vpcId(vpc.getId())
+                .tags(Map.of("Name", names.name("application")))
+                .build());
+        for (int i = 0; i < zones.size(); i++) {
+            Ipv4Cidr databaseSubnet = layout.databaseSubnets().get(i);
+            new VpcSecurityGroupEgressRule(this, "application-to-database-" + zones.get(i), VpcSecurityGroupEgressRuleConfig.builder()
+                    .securityGroupId(applicationSecurityGroup.getId())
+                    .description("PostgreSQL to the database subnet in " + zones.get(i))
+                    .ipProtocol("tcp")
+                    .fromPort(POSTGRES_PORT)
+                    .toPort(POSTGRES_PORT)
+                    .cidrIpv4(databaseSubnet.toString())
+                    .build());
+        }
+    }
+
+    private Subnet subnet(ResourceNames names, String tier, String zone, Ipv4Cidr block) {
+        return new Subnet(this, tier + "-subnet-" + zone, SubnetConfig.builder()
+                .vpcId(vpc.getId())
+                .availabilityZone(zone)
+                .cidrBlock(block.toString())
+                .mapPublicIpOnLaunch(false)
+                .tags(Map.of("Name", names.name(tier + "-" + zone), "Tier", tier))
+                .build());
+    }
+
+    private RouteTable routeTable(ResourceNames names, String purpose, List<Subnet> subnets) {
+        RouteTable table = new RouteTable(this, purpose + "-routes", RouteTableConfig.builder()
+                .vpcId(vpc.getId())
+                .tags(Map.of("Name", names.name(purpose)))
+                .build());
+        for (Subnet subnet : subnets) {
+            new RouteTableAssociation(this, purpose + "-routes-" + subnet.getNode().getId(), RouteTableAssociationConfig.builder()
+                    .routeTableId(table.getId())
+                    .subnetId(subnet.getId())
+                    .build());
+        }
+        return table;
+    }
+
+    private List<NatGateway> natGateways(ResourceNames names, List<String> zones, int count, InternetGateway internetGateway) {
+        List<NatGateway> gateways = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String zone = zones.get(i);
+            Eip address = new Eip(this, "nat-address-" + zone, EipConfig.builder()
+                    .domain("vpc")
+                    .tags(Map.of("Name", names.name("nat-" + zone)))
+                    .build());
+            gateways.add(new NatGateway(this, "nat-gateway-" + zone, NatGatewayConfig.builder()
+                    .allocationId(address.getId())
+                    .subnetId(publicSubnets.get(i).getId())
+                    .tags(Map.of("Name", names.name("nat-" + zone)))
+                    // A NAT gateway needs the internet gateway attached before it can route.
+                    .dependsOn(List.of(internetGateway))
+                    .build()));
+        }
+        return gateways;
+    }
+
+    private void flowLogs(ResourceNames names, String accountId, int retentionDays) {
+        String logGroupName = "/aws/vpc/" + names.name("flow-logs");
+        String region = names.region();
+        EncryptionKey key = new EncryptionKey(this, "flow-logs-key", new EncryptionKeyProps(
+                names.name("flow-logs"),
+                "Encrypts the " + names.environment() + " VPC flow logs",
+                accountId,
+                List.of(PolicyStatement.allow("CloudWatchLogsUsesKeyForFlowLogs")
+                        .service("logs." + region + ".amazonaws.com")
+                        .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
+                        .resources("*")
+                        .condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn",
+                                "arn:aws:logs:" + region + ":" + accountId + ":log-group:" + logGroupName)),
+                false));
+        CloudwatchLogGroup logGroup = new CloudwatchLogGroup(this, "flow-logs", CloudwatchLogGroupConfig.builder()
+                .name(logGroupName)
+                .retentionInDays(retentionDays)
+                .kmsKeyId(key.arn())
+                .build());
+        IamRole role = new IamRole(this, "flow-logs-role", IamRoleConfig.builder()
+                .name(names.iamRoleName("flow-logs"))
+                .assumeRolePolicy(PolicyStatement.document(this, "flow-logs-trust", List.of(
+                        PolicyStatement.allow("VpcFlowLogsAssumesRole")
+                                .service("vpc-flow-logs.amazonaws.com")
+                                .actions("sts:AssumeRole")
+                                .condition("StringEquals", "aws:SourceAccount", accountId))).getJson())
+                .build());
+        new IamRolePolicy(this, "flow-logs-delivery", IamRolePolicyConfig.builder()
+                .name("deliver-to-" + names.name("flow-logs"))
+                .role(role.getId())
+                .policy(PolicyStatement.document(this, "flow-logs-delivery-policy", List.of(
+                        PolicyStatement.allow("WriteToOwnLogGroup")
+                                .actions("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")
+                                .resources(logGroup.getArn(), logGroup.getArn() + ":*"),
+                        PolicyStatement.allow("FindOwnLogGroup")
+                                .actions("logs:DescribeLogGroups")
+                                .resources("arn:aws:logs:" + region + ":" + accountId + ":log-group:*"))).getJson())
+                .build());
+        new FlowLog(this, "flow-log", FlowLogConfig.builder()
+                .vpcId(vpc.getId())
+                .trafficType("ALL")
+                .logDestinationType("cloud-watch-logs")
+                .logDestination(logGroup.getArn())
+                .iamRoleArn(role.getArn())
+                .maxAggregationInterval(60)
+                .tags(Map.of("Name", names.name("flow-log")))
+                .build());
+    }
+
+    public Vpc vpc() {
+        return vpc;
+    }
+
+    public List<Subnet> publicSubnets() {
+        return List.copyOf(publicSubnets);
+    }
+
+    public List<Subnet> applicationSubnets() {
+        return List.copyOf(applicationSubnets);
+    }
+
+    public List<Subnet> databaseSubnets() {
+        return List.copyOf(databaseSubnets);
+    }
+
+    public SecurityGroup applicationSecurityGroup() {
+        return applicationSecurityGroup;
+    }
+}

@@ -1,0 +1,39 @@
+package com.storefront.platform.network;
+
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
+import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
+import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.support.Deployment;
+import com.storefront.platform.support.EnvironmentStack;
+import com.storefront.platform.support.Layer;
+import com.storefront.platform.support.NetworkOutput;
+import com.storefront.platform.support.ResourceNames;
+import java.util.List;
+import software.constructs.Construct;
+
+/** {@code network-<env>}: the environment's VPC, publishing the {@link NetworkOutput} contract. */
+public final class NetworkStack extends EnvironmentStack {
+
+    public NetworkStack(Construct scope, EnvironmentConfig environment, Deployment deployment) {
+        super(scope, environment, Layer.NETWORK, deployment);
+        Network network = new Network(this, "network",
+                new NetworkProps(ResourceNames.of(environment), environment.accountId(), environment.network()));
+
+        output(NetworkOutput.VPC_ID, network.vpc().getId());
+        output(NetworkOutput.VPC_CIDR, network.vpc().getCidrBlock());
+        output(NetworkOutput.AVAILABILITY_ZONES, environment.network().availabilityZones());
+        output(NetworkOutput.PUBLIC_SUBNET_IDS, ids(network.publicSubnets()));
+        output(NetworkOutput.APPLICATION_SUBNET_IDS, ids(network.applicationSubnets()));
+        output(NetworkOutput.DATABASE_SUBNET_IDS, ids(network.databaseSubnets()));
+        output(NetworkOutput.APPLICATION_SECURITY_GROUP_ID, network.applicationSecurityGroup().getId());
+    }
+
+    private void output(NetworkOutput output, Object value) {
+        new TerraformOutput(this, output.outputName(), TerraformOutputConfig.builder().value(value).build());
+    }
+
+    private static List<String> ids(List<Subnet> subnets) {
+        return subnets.stream().map(Subnet::getId).toList();
+    }
+}
