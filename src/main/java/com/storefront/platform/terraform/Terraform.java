@@ -1,0 +1,153 @@
+package com.storefront.platform.terraform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the Terraform CLI on synthesized stacks, with a CLI configuration that installs providers from
+ * a local filesystem mirror when the machine has one, and from the registry otherwise.
+ *
+ * <p>The mirror is {@value #MIRROR_VARIABLE} when set, else {@value #DEFAULT_MIRROR} when it holds the
+ * AWS provider. With no mirror, Terraform's own configuration is left alone.
+ */
+public final class Terraform {
+
+    /** Overrides where the provider mirror is. */
+    public static final String MIRROR_VARIABLE = "STOREFRONT_TF_PROVIDER_MIRROR";
+
+    /** Where this project's machines keep the AWS provider. */
+    public static final String DEFAULT_MIRROR = "/opt/tf-plugins";
+
+    private final Optional<Path> cliConfig;
+
+    private Terraform(Optional<Path> cliConfig) {
+        this.cliConfig = cliConfig;
+    }
+
+    /**
+     * A runner whose CLI configuration (if a mirror exists) is written into {@code workDir}.
+     *
+     * @throws IllegalStateException when no {@code terraform} is on the PATH
+     */
+    public static Terraform inWorkDir(Path workDir) {
+        if (!isInstalled()) {
+            throw new IllegalStateException("terraform is not on the PATH; install Terraform >= 1.11 to validate and plan stacks");
+        }
+        return new Terraform(mirror().map(mirror -> writeCliConfig(workDir, mirror)));
+    }
+
+    /** Whether a {@code terraform} executable is on the PATH. */
+    public static boolean isInstalled() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "terraform"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The provider mirror to use, if any. */
+    public static Optional<Path> mirror() {
+        String configured = System.getenv(MIRROR_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured));
+        }
+        Path fallback = Path.of(DEFAULT_MIRROR);
+        return Files.isDirectory(fallback.resolve("registry.terraform.io/hashicorp/aws")) ? Optional.of(fallback) : Optional.empty();
+    }
+
+    private static Path writeCliConfig(Path workDir, Path mirror) {
+        String config = """
+                # Written by the storefront build: providers come from the local mirror, nothing from the network.
+                provider_installation {
+                  filesystem_mirror {
+                    path    = "%s"
+                    include = ["registry.terraform.io/hashicorp/*"]
+                  }
+                  direct {
+                    exclude = ["registry.terraform.io/hashicorp/*"]
+                  }
+                }
+                """.formatted(mirror.toAbsolutePath());
+        try {
+            Files.createDirectories(workDir);
+            Path file = workDir.resolve("terraform-cli.tfrc");
+            Files.writeString(file, config);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The CLI configuration file in use, if this runner wrote one. */
+    public Optional<Path> cliConfig() {
+        return cliConfig;
+    }
+
+    /**
+     * Runs {@code terraform <args>} in {@code dir} and waits for it.
+     *
+     * @return the exit code and everything it printed
+     */
+    public Result run(Path dir, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("terraform");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        Map<String, String> environment = builder.environment();
+        cliConfig.ifPresent(file -> environment.put("TF_CLI_CONFIG_FILE", file.toAbsolutePath().toString()));
+        environment.put("TF_IN_AUTOMATION", "1");
+        environment.put("TF_INPUT", "0");
+        environment.put("CHECKPOINT_DISABLE", "1");
+        try {
+            Path stdout = Files.createTempFile("terraform-out", ".txt");
+            Path stderr = Files.createTempFile("terraform-err", ".txt");
+            try {
+                Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+                int exitCode = process.waitFor();
+                return new Result(String.join(" ", command), exitCode,
+                        Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(stdout);
+                Files.deleteIfExists(stderr);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    /**
+     * What one Terraform command did.
+     *
+     * @param command the command line
+     * @param exitCode its exit code
+     * @param stdout what it printed
+     * @param stderr what it printed as errors
+     */
+    public record Result(String command, int exitCode, String stdout, String stderr) {
+
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+
+        /** This result, or an exception carrying everything Terraform said. */
+        public Result orThrow(Path dir) {
+            if (!succeeded()) {
+                throw new IllegalStateException("`" + command + "` failed in " + dir + " with exit code " + exitCode
+                        + "\n" + stdout + "\n" + stderr);
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package com.storefront.platform.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentConfigTest {
+
+    @Test
+    void startsFromTheTierDefaults() {
+        EnvironmentConfig prod = valid("prod", Tier.PROD, b -> b);
+
+        assertEquals(List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"), prod.network().availabilityZones());
+        assertEquals(NatGateways.ONE_PER_AZ, prod.network().natGateways());
+        assertEquals(365, prod.network().flowLogRetentionDays());
+        assertEquals(2, prod.database().readReplicas());
+        assertEquals("eu-west-1", prod.stateBackend().region());
+    }
+
+    @Test
+    void carvesDisjointSubnetsFromTheVpcRange() {
+        EnvironmentConfig dev = valid("dev", Tier.DEV, b -> b);
+
+        assertEquals(List.of("10.40.0.0/20", "10.40.16.0/20"), dev.network().publicSubnets().stream().map(Object::toString).toList());
+        assertEquals(List.of("10.40.80.0/20", "10.40.96.0/20"), dev.network().applicationSubnets().stream().map(Object::toString).toList());
+        assertEquals(List.of("10.40.160.0/20", "10.40.176.0/20"), dev.network().databaseSubnets().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void rejectsAnUppercaseName() {
+        assertRejected("Prod", b -> b, "name must be 2..10 lowercase letters or digits", "got 'Prod'");
+    }
+
+    @Test
+    void rejectsALongName() {
+        assertRejected("productionx", b -> b, "name must be 2..10 lowercase letters", "got 'productionx'");
+    }
+
+    @Test
+    void rejectsAnInvalidVpcCidr() {
+        assertRejected("dev", b -> b.vpcCidr("10.40.0.0/33"), "environment 'dev': network.vpcCidr must", "got '10.40.0.0/33'");
+    }
+
+    @Test
+    void rejectsAVpcLargerThanAwsAllows() {
+        assertRejected("dev", b -> b.vpcCidr("10.0.0.0/8"), "network.vpcCidr must have a prefix length between /16 and /28", "got '10.0.0.0/8'");
+    }
+
+    @Test
+    void rejectsAVpcSmallerThanAwsAllows() {
+        assertRejected("dev", b -> b.vpcCidr("10.0.0.0/29").subnets(
+                List.of("10.0.0.0/30", "10.0.0.4/30"), List.of("10.0.0.0/30", "10.0.0.4/30"), List.of("10.0.0.0/30", "10.0.0.4/30")),
+                "network.vpcCidr must have a prefix length between /16 and /28", "got '10.0.0.0/29'");
+    }
+
+    @Test
+    void rejectsAMissingVpcCidr() {
+        assertRejected("dev", b -> b.vpcCidr(null), "environment 'dev': network.vpcCidr is required", "got null");
+    }
+
+    @Test
+    void rejectsASubnetOutsideTheVpc() {
+        assertRejected("dev", b -> b.subnets(
+                        List.of("10.40.0.0/24", "10.40.1.0/24"),
+                        List.of("10.40.10.0/24", "10.40.11.0/24"),
+                        List.of("10.40.20.0/24", "10.99.21.0/24")),
+                "network.databaseSubnets[1] must lie inside network.vpcCidr 10.40.0.0/16", "got '10.99.21.0/24'");
+    }
+
+    @Test
+    void rejectsOverlappingSubnets() {
+        assertRejected("dev", b -> b.subnets(
+                        List.of("10.40.0.0/24", "10.40.1.0/24"),
+                        List.of("10.40.10.0/24", "10.40.0.128/25"),
+                        List.of("10.40.20.0/24", "10.40.21.0/24")),
+                "network.applicationSubnets[1] must not overlap network.publicSubnets[0] 10.40.0.0/24", "got '10.40.0.128/25'");
+    }
+
+    @Test
+    void rejectsASubnetListThatDoesNotMatchTheZones() {
+        assertRejected("dev", b -> b.subnets(
+                        List.of("10.40.0.0/24"),
+                        List.of("10.40.10.0/24", "10.40.11.0/24"),
+                        List.of("10.40.20.0/24", "10.40.21.0/24")),
+                "network.publicSubnets must have exactly one block per availability zone (2: [eu-west-1a, eu-west-1b])", "got [10.40.0.0/24]");
+    }
+
+    @Test
+    void rejectsASingleAvailabilityZone() {
+        assertRejected("dev", b -> b.availabilityZones("eu-west-1a"), "network.availabilityZones must list at least 2 zones", "got [eu-west-1a]");
+    }
+
+    @Test
+    void rejectsARepeatedAvailabilityZone() {
+        assertRejected("dev", b -> b.availabilityZones("eu-west-1a", "eu-west-1a"), "network.availabilityZones must not repeat a zone", "got [eu-west-1a, eu-west-1a]");
+    }
+
+    @Test
+    void rejectsAZoneOfAnotherRegion() {
+        assertRejected("dev", b -> b.availabilityZones("eu-west-1a", "us-east-1b"),
+                "network.availabilityZones must be zones of region eu-west-1", "got 'us-east-1b'");
+    }
+
+    @Test
+    void rejectsMoreReplicasThanZones() {
+        assertRejected("dev", b -> b.readReplicas(3),
+                "database.readReplicas must be at most the number of availability zones (2)", "got 3");
+    }
+
+    @Test
+    void rejectsAnInvalidRegion() {
+        assertRejected("dev", b -> b.region("Ireland"), "environment 'dev': region must be an AWS region name like eu-west-1", "got 'Ireland'");
+    }
+
+    @Test
+    void rejectsAnAccountIdThatIsNotTwelveDigits() {
+        assertRejected("dev", b -> b.accountId("12345"), "accountId must be the 12-digit AWS account id", "got '12345'");
+    }
+
+    @Test
+    void rejectsAnInvalidStateBucketName() {
+        assertRejected("dev", b -> b.stateBucket("My_Bucket"), "stateBackend.bucket must be an S3 bucket name", "got 'My_Bucket'");
+    }
+
+    @Test
+    void rejectsAFlowLogRetentionCloudWatchDoesNotOffer() {
+        assertRejected("dev", b -> b.flowLogRetentionDays(10), "network.flowLogRetentionDays must be a CloudWatch Logs retention period", "got 10");
+    }
+
+    private static EnvironmentConfig valid(String name, Tier tier, UnaryOperator<EnvironmentConfig.Builder> overrides) {
+        return overrides.apply(EnvironmentConfig.builder(name, tier)
+                .region("eu-west-1")
+                .accountId("444444444444")
+                .stateBucket("storefront-" + name.toLowerCase() + "-tfstate")
+                .vpcCidr("10.40.0.0/16")).build();
+    }
+
+    private static void assertRejected(String name, UnaryOperator<EnvironmentConfig.Builder> overrides, String... fragments) {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> valid(name, Tier.DEV, overrides));
+        for (String fragment : fragments) {
+            assertTrue(error.getMessage().contains(fragment), "message should contain '" + fragment + "' but was: " + error.getMessage());
+        }
+    }
+}

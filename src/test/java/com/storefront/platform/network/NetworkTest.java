@@ -1,0 +1,151 @@
+package com.storefront.platform.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.config.NatGateways;
+import com.storefront.platform.config.Tier;
+import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.testing.StackJson;
+import com.storefront.platform.testing.TestStacks;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class NetworkTest {
+
+    private static final List<String> ZONES = List.of("eu-west-1a", "eu-west-1b", "eu-west-1c");
+
+    @Test
+    void createsOnePublicApplicationAndDatabaseSubnetPerZone() {
+        StackJson json = synth(NatGateways.ONE_PER_AZ);
+
+        for (String tier : List.of("public", "application", "database")) {
+            Set<String> zones = json.resources("aws_subnet", s -> s.path("tags").path("Tier").asText().equals(tier)).stream()
+                    .map(s -> s.path("availability_zone").asText())
+                    .collect(Collectors.toSet());
+            json.check(zones.equals(Set.copyOf(ZONES)), tier + " subnets should cover each zone once, got " + zones);
+        }
+        json.check(json.resources("aws_subnet").size() == 9, "expected 3 tiers x 3 zones of subnets");
+    }
+
+    @Test
+    void databaseSubnetsRouteOnlyWithinTheVpc() {
+        StackJson json = synth(NatGateways.ONE_PER_AZ);
+
+        Set<String> databaseSubnets = json.resources("aws_subnet").entrySet().stream()
+                .filter(e -> e.getValue().path("tags").path("Tier").asText().equals("database"))
+                .map(e -> StackJson.reference("aws_subnet", e.getKey(), "id"))
+                .collect(Collectors.toSet());
+        Set<String> databaseRouteTables = json.resources("aws_route_table_association").values().stream()
+                .filter(a -> databaseSubnets.contains(a.path("subnet_id").asText()))
+                .map(a -> a.path("route_table_id").asText())
+                .collect(Collectors.toSet());
+
+        json.check(databaseRouteTables.size() == 1, "database subnets should share one route table, got " + databaseRouteTables);
+        List<JsonNode> routesOut = json.resources("aws_route",
+                r -> databaseRouteTables.contains(r.path("route_table_id").asText()));
+        json.check(routesOut.isEmpty(), "database route table must have no route to a NAT or internet gateway: " + routesOut);
+        json.resources("aws_route_table").values().forEach(table ->
+                json.check(table.path("route").isMissingNode() || table.path("route").isEmpty(),
+                        "route tables must not carry inline routes"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(NatGateways.class)
+    void createsAsManyNatGatewaysAsTheEnvironmentAsks(NatGateways nat) {
+        StackJson json = synth(nat);
+
+        json.check(json.resources("aws_nat_gateway").size() == nat.count(ZONES.size()),
+                nat + " should create " + nat.count(ZONES.size()) + " NAT gateways");
+        json.check(json.resources("aws_eip").size() == nat.count(ZONES.size()), "one elastic IP per NAT gateway");
+        List<JsonNode> natRoutes = json.resources("aws_route", r -> r.has("nat_gateway_id"));
+        json.check(natRoutes.size() == (nat == NatGateways.NONE ? 0 : ZONES.size()),
+                "every application route table routes through a NAT gateway when there is one, got " + natRoutes.size());
+    }
+
+    @Test
+    void sendsEveryZoneThroughItsOwnNatGatewayWhenOnePerZone() {
+        StackJson json = synth(NatGateways.ONE_PER_AZ);
+
+        Set<String> gatewaysUsed = json.resources("aws_route", r -> r.has("nat_gateway_id")).stream()
+                .map(r -> r.path("nat_gateway_id").asText())
+                .collect(Collectors.toSet());
+
+        json.check(gatewaysUsed.size() == ZONES.size(), "each zone's application routes use a distinct NAT, got " + gatewaysUsed);
+    }
+
+    @Test
+    void publicSubnetsReachTheInternetThroughTheInternetGateway() {
+        StackJson json = synth(NatGateways.SINGLE);
+
+        String gateway = StackJson.reference("aws_internet_gateway", json.logicalId("aws_internet_gateway", g -> true), "id");
+
+        json.check(json.resources("aws_route", r -> gateway.equals(r.path("gateway_id").asText())
+                && r.path("destination_cidr_block").asText().equals("0.0.0.0/0")).size() == 1,
+                "exactly one default route via the internet gateway (the public route table)");
+    }
+
+    @Test
+    void capturesAllTrafficInFlowLogsEncryptedAndRetained() {
+        StackJson json = synth(NatGateways.SINGLE);
+
+        JsonNode logGroup = json.onlyResource("aws_cloudwatch_log_group");
+        JsonNode flowLog = json.onlyResource("aws_flow_log");
+
+        json.check(logGroup.path("retention_in_days").asInt() == 365, "prod keeps flow logs 365 days");
+        json.check(logGroup.path("kms_key_id").asText().startsWith("${aws_kms_key."), "log group encrypted with the customer key");
+        json.check(flowLog.path("traffic_type").asText().equals("ALL"), "flow log captures all traffic");
+        json.check(flowLog.path("log_destination").asText().contains("aws_cloudwatch_log_group."), "flow log delivers to the log group");
+        json.check(json.onlyResource("aws_kms_key").path("enable_key_rotation").asBoolean(), "flow log key rotates");
+    }
+
+    @Test
+    void namesTheFlowLogRoleAfterEnvironmentAndRegion() {
+        StackJson json = synth(NatGateways.SINGLE);
+
+        json.assertHasResourceWithProperties("aws_iam_role", Map.of("name", "storefront-prod-eu-west-1-flow-logs"));
+    }
+
+    @Test
+    void stripsEveryRuleFromTheDefaultSecurityGroup() {
+        StackJson json = synth(NatGateways.SINGLE);
+
+        JsonNode defaultGroup = json.onlyResource("aws_default_security_group");
+
+        json.check(!defaultGroup.has("ingress") || defaultGroup.path("ingress").isEmpty(), "default security group has no ingress");
+        json.check(!defaultGroup.has("egress") || defaultGroup.path("egress").isEmpty(), "default security group has no egress");
+    }
+
+    @Test
+    void letsTheApplicationSecurityGroupReachOnlyPostgresInTheDatabaseSubnets() {
+        StackJson json = synth(NatGateways.SINGLE);
+
+        List<JsonNode> egress = List.copyOf(json.resources("aws_vpc_security_group_egress_rule").values());
+
+        Set<String> destinations = egress.stream().map(r -> r.path("cidr_ipv4").asText()).collect(Collectors.toSet());
+        json.check(destinations.equals(Set.of("10.30.160.0/20", "10.30.176.0/20", "10.30.192.0/20")),
+                "egress only to the three database subnets, got " + destinations);
+        for (JsonNode rule : egress) {
+            json.check(rule.path("from_port").asInt() == 5432 && rule.path("to_port").asInt() == 5432, "only port 5432");
+        }
+        assertEquals(0, json.resources("aws_vpc_security_group_ingress_rule").size(), json.raw());
+    }
+
+    private static StackJson synth(NatGateways nat) {
+        EnvironmentConfig environment = EnvironmentConfig.builder("prod", Tier.PROD)
+                .region("eu-west-1")
+                .accountId("333333333333")
+                .stateBucket("storefront-prod-tfstate")
+                .vpcCidr("10.30.0.0/16")
+                .natGateways(nat)
+                .build();
+        return TestStacks.construct(stack -> new Network(stack, "network",
+                new NetworkProps(ResourceNames.of(environment), environment.accountId(), environment.network())));
+    }
+}

@@ -1,0 +1,101 @@
+package com.storefront.platform.terraform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.config.Environments;
+import com.storefront.platform.support.AwsDeployment;
+import com.storefront.platform.support.OfflineDeployment;
+import com.storefront.platform.testing.SynthesizedApp;
+import com.storefront.platform.testing.TerraformRequired;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every synthesized stack checked by the real Terraform CLI and AWS provider. */
+class StacksTerraformTest {
+
+    private static final Path WORK = Path.of("target", "terraform-checks");
+
+    private static Terraform terraform;
+    private static SynthesizedApp forAws;
+    private static SynthesizedApp offline;
+
+    @BeforeAll
+    static void synthesizeBothDeployments() {
+        terraform = TerraformRequired.runner(WORK);
+        forAws = SynthesizedApp.synthesize(WORK.resolve("aws"), new AwsDeployment());
+        offline = SynthesizedApp.synthesize(WORK.resolve("offline"), new OfflineDeployment());
+    }
+
+    static Stream<String> stackIds() {
+        return Environments.all().stream().flatMap(e -> Stream.of("network-" + e.name(), "database-" + e.name()));
+    }
+
+    static Stream<EnvironmentConfig> environments() {
+        return Environments.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stackIds")
+    void everyStackIsValidTerraform(String stackId) {
+        Path stack = forAws.stack(stackId);
+
+        terraform.run(stack, "init", "-backend=false", "-input=false", "-no-color").orThrow(stack);
+        Terraform.Result validate = terraform.run(stack, "validate", "-no-color");
+
+        assertTrue(validate.succeeded(), validate.stdout() + validate.stderr());
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void everyNetworkPlansOfflineWithTheResourcesItsConfigAsksFor(EnvironmentConfig environment) {
+        JsonNode plan = SynthesizedApp.offlinePlan(terraform, offline.stack("network-" + environment.name()));
+
+        assertEquals(expectedNetwork(environment), SynthesizedApp.countByType(plan, "[\"create\"]"));
+        assertEquals(Map.of(), SynthesizedApp.countByType(plan, "[\"delete\"]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void everyDatabasePlansOfflineAgainstTheStandInNetwork(EnvironmentConfig environment) {
+        JsonNode plan = SynthesizedApp.offlinePlan(terraform, offline.stack("database-" + environment.name()));
+
+        Map<String, Integer> created = SynthesizedApp.countByType(plan, "[\"create\"]");
+        assertEquals(1, created.get("aws_db_subnet_group"), created.toString());
+        assertEquals(1, created.get("aws_security_group"), created.toString());
+        assertEquals(1, created.get("aws_vpc_security_group_ingress_rule"), created.toString());
+    }
+
+    private static Map<String, Integer> expectedNetwork(EnvironmentConfig environment) {
+        int zones = environment.network().availabilityZones().size();
+        int nat = environment.network().natGateways().count(zones);
+        Map<String, Integer> expected = new TreeMap<>();
+        expected.put("aws_vpc", 1);
+        expected.put("aws_subnet", 3 * zones);
+        expected.put("aws_internet_gateway", 1);
+        expected.put("aws_route_table", 1 + zones + 1);
+        expected.put("aws_route_table_association", 3 * zones);
+        expected.put("aws_route", 1 + (nat > 0 ? zones : 0));
+        if (nat > 0) {
+            expected.put("aws_eip", nat);
+            expected.put("aws_nat_gateway", nat);
+        }
+        expected.put("aws_kms_key", 1);
+        expected.put("aws_kms_alias", 1);
+        expected.put("aws_cloudwatch_log_group", 1);
+        expected.put("aws_iam_role", 1);
+        expected.put("aws_iam_role_policy", 1);
+        expected.put("aws_flow_log", 1);
+        expected.put("aws_default_security_group", 1);
+        expected.put("aws_security_group", 1);
+        expected.put("aws_vpc_security_group_egress_rule", zones);
+        return expected;
+    }
+}
