@@ -2,6 +2,7 @@ package com.storefront.platform.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -46,6 +47,10 @@ public record EnvironmentConfig(
                             "must be zones of region " + region + ", like " + region + "a");
                 }
             }
+            if (tier == Tier.PROD && (database.instanceClass().burstable() || database.replicaInstanceClass().burstable())) {
+                throw new InvalidConfigException("database.instanceClass", database.instanceClass().name() + "/" + database.replicaInstanceClass().name(),
+                        "must not be a burstable db.t class in prod (CPU credits run out under sustained load); use db.m5.large or a newer m/r class");
+            }
             if (database.readReplicas() > network.availabilityZones().size()) {
                 throw new InvalidConfigException("database.readReplicas", database.readReplicas(),
                         "must be at most the number of availability zones (" + network.availabilityZones().size()
@@ -79,7 +84,7 @@ public record EnvironmentConfig(
         private List<String> databaseSubnets;
         private NatGateways natGateways;
         private Integer flowLogRetentionDays;
-        private Integer readReplicas;
+        private UnaryOperator<DatabaseConfig.Builder> database = UnaryOperator.identity();
 
         private Builder(String name, Tier tier) {
             this.name = name;
@@ -142,9 +147,9 @@ public record EnvironmentConfig(
             return this;
         }
 
-        /** Default: see {@link Tier#readReplicas()}. */
-        public Builder readReplicas(int replicas) {
-            this.readReplicas = replicas;
+        /** Overrides database defaults, e.g. {@code d -> d.readReplicas(3)}. Default: see {@link DatabaseConfig.Builder#defaultsFor}. */
+        public Builder database(UnaryOperator<DatabaseConfig.Builder> overrides) {
+            this.database = overrides;
             return this;
         }
 
@@ -153,8 +158,8 @@ public record EnvironmentConfig(
             try {
                 Regions.requireValid("region", region);
                 return new EnvironmentConfig(name, tier, region, accountId,
-                        new StateBackendConfig(stateBucket, stateRegion != null ? stateRegion : region),
-                        network(), new DatabaseConfig(orDefault(readReplicas, tier.readReplicas())));
+                        StateBackendConfig.ofModuleDefaults(stateBucket, stateRegion != null ? stateRegion : region),
+                        network(), database.apply(DatabaseConfig.Builder.defaultsFor(tier)).build());
             } catch (InvalidConfigException e) {
                 throw e.in(name);
             }

@@ -3,30 +3,102 @@ package com.storefront.platform.database;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformRemoteState;
+import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
+import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.config.MasterPassword;
 import com.storefront.platform.support.Deployment;
+import com.storefront.platform.support.EncryptionKey;
+import com.storefront.platform.support.EncryptionKeyProps;
 import com.storefront.platform.support.EnvironmentStack;
 import com.storefront.platform.support.Layer;
 import com.storefront.platform.support.NetworkOutput;
+import com.storefront.platform.support.PolicyStatement;
 import com.storefront.platform.support.ResourceNames;
+import java.util.List;
 import software.constructs.Construct;
 
-/** {@code database-<env>}: the PostgreSQL service, placed in the network read from the network stack's state. */
+/**
+ * {@code database-<env>}: the environment's key, master secret, PostgreSQL primary and replicas, and
+ * backup bucket, placed in the network read from the network stack's state.
+ */
 public final class DatabaseStack extends EnvironmentStack {
 
     public DatabaseStack(Construct scope, EnvironmentConfig environment, Deployment deployment) {
         super(scope, environment, Layer.DATABASE, deployment);
+        ResourceNames names = ResourceNames.of(environment);
+        DatabaseConfig config = environment.database();
         TerraformRemoteState network = deployment.readState(this, "network", environment, Layer.NETWORK);
 
+        EncryptionKey key = new EncryptionKey(this, "key", new EncryptionKeyProps(
+                names.name("postgres"),
+                "Encrypts the " + environment.name() + " PostgreSQL storage, secret, logs, insights and backups",
+                environment.accountId(),
+                keyGrants(environment, names),
+                config.protect()));
+
+        String passwordExpression = null;
+        MasterSecret secret = null;
+        if (config.masterPassword() instanceof MasterPassword.WriteOnly) {
+            passwordExpression = deployment.masterPasswordExpression(this);
+            secret = new MasterSecret(this, "master-secret", new MasterSecretProps(names, key.arn(), config.protect()));
+        }
+
         PostgresDatabase database = new PostgresDatabase(this, "postgres", new PostgresDatabaseProps(
-                ResourceNames.of(environment),
+                names,
                 network.getString(NetworkOutput.VPC_ID.outputName()),
                 network.getList(NetworkOutput.DATABASE_SUBNET_IDS.outputName()),
                 network.getString(NetworkOutput.APPLICATION_SECURITY_GROUP_ID.outputName()),
-                environment.database()));
+                environment.network().availabilityZones(),
+                key.arn(),
+                passwordExpression,
+                config));
+        DbInstance primary = database.primary();
+        if (config.masterPassword() instanceof MasterPassword.WriteOnly writeOnly) {
+            // Host and port are outputs; the secret holds what a break-glass login needs beyond them.
+            secret.write("{engine = \"postgres\", username = \"" + config.masterUsername() + "\", password = "
+                    + passwordExpression + ", dbname = \"" + config.databaseName() + "\"}", writeOnly.version());
+        }
 
+        BackupExport backups = new BackupExport(this, "backups", new BackupExportProps(
+                names, environment.accountId(), key.arn(), config.backupLifecycle(), config.protect()));
+
+        output("writer_endpoint", primary.getAddress());
+        output("port", primary.getPort());
+        output("reader_endpoints", database.replicas().stream().map(DbInstance::getAddress).toList());
+        output("database_name", primary.getDbName());
+        output("master_secret_arn", secret != null ? secret.arn() : primary.getMasterUserSecret().get(0).getSecretArn());
+        output("kms_key_arn", key.arn());
         output("database_security_group_id", database.securityGroup().getId());
         output("db_subnet_group_name", database.subnetGroup().getName());
+        output("primary_resource_id", primary.getResourceId());
+        output("backup_bucket_name", backups.bucket().getBucket());
+        output("backup_export_role_arn", backups.exportRole().getArn());
+    }
+
+    private static List<PolicyStatement> keyGrants(EnvironmentConfig environment, ResourceNames names) {
+        String region = environment.region();
+        String account = environment.accountId();
+        return List.of(
+                viaService("RdsUsesKey", account, "rds." + region + ".amazonaws.com"),
+                viaService("SecretsManagerUsesKey", account, "secretsmanager." + region + ".amazonaws.com"),
+                PolicyStatement.allow("CloudWatchLogsUsesKeyForDatabaseLogs")
+                        .service("logs." + region + ".amazonaws.com")
+                        .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
+                        .resources("*")
+                        .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn",
+                                "arn:aws:logs:" + region + ":" + account + ":log-group:/aws/rds/instance/" + names.name("postgres") + "*"));
+    }
+
+    /** Principals of the account may use the key, but only through {@code service}. */
+    private static PolicyStatement viaService(String sid, String account, String service) {
+        return PolicyStatement.allow(sid)
+                .account(account)
+                .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant",
+                        "kms:ListGrants", "kms:DescribeKey")
+                .resources("*")
+                .condition("StringEquals", "kms:ViaService", service)
+                .condition("StringEquals", "kms:CallerAccount", account);
     }
 
     private void output(String name, Object value) {

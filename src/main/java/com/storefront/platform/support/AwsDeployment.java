@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.DataTerraformRemoteStateS3Config;
 import com.hashicorp.cdktf.S3Backend;
 import com.hashicorp.cdktf.S3BackendConfig;
 import com.hashicorp.cdktf.TerraformRemoteState;
+import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import com.storefront.platform.config.EnvironmentConfig;
@@ -28,11 +29,13 @@ public record AwsDeployment() implements Deployment {
     @Override
     public void attachBackend(EnvironmentStack stack) {
         StateLocation state = stack.stateLocation();
+        String kmsKeyId = stack.environment().stateBackend().kmsKeyId();
         S3Backend backend = new S3Backend(stack, S3BackendConfig.builder()
                 .bucket(state.bucket())
                 .region(state.region())
                 .key(state.key())
                 .encrypt(true)
+                .kmsKeyId(kmsKeyId)
                 .build());
         // S3-native locking (Terraform >= 1.10) replaces the DynamoDB table; the 0.19 bindings predate it.
         backend.addOverride("use_lockfile", true);
@@ -46,6 +49,16 @@ public record AwsDeployment() implements Deployment {
                 .region(state.region())
                 .key(state.key())
                 .build());
+    }
+
+    @Override
+    public String masterPasswordExpression(TerraformStack stack) {
+        // Ephemeral resources (Terraform >= 1.10, provider >= 5.83) have no CDKTF 0.19 binding.
+        stack.addOverride("ephemeral.aws_secretsmanager_random_password.master_password", Map.of(
+                "password_length", 32,
+                // RDS refuses '/', '@', '"' and spaces in master passwords.
+                "exclude_punctuation", true));
+        return "ephemeral.aws_secretsmanager_random_password.master_password.random_password";
     }
 
     @Override

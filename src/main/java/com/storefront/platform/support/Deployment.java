@@ -1,6 +1,7 @@
 package com.storefront.platform.support;
 
 import com.hashicorp.cdktf.TerraformRemoteState;
+import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import com.storefront.platform.config.EnvironmentConfig;
 import java.io.IOException;
@@ -38,6 +39,13 @@ public sealed interface Deployment permits AwsDeployment, OfflineDeployment {
 
     /** Reads the outputs of {@code layer}'s stack of {@code environment}. */
     TerraformRemoteState readState(Construct scope, String id, EnvironmentConfig environment, Layer layer);
+
+    /**
+     * An HCL expression yielding a fresh random master password, for write-only attributes only.
+     * Real deployments declare an ephemeral {@code aws_secretsmanager_random_password} in {@code stack}:
+     * generated during each run, never stored.
+     */
+    String masterPasswordExpression(TerraformStack stack);
 
     /** Writes whatever the synthesized stacks under {@code outdir} need beside them. */
     void afterSynth(Path outdir, List<EnvironmentConfig> environments) throws IOException;

@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.DataTerraformRemoteStateLocalConfig;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.TerraformRemoteState;
+import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import com.storefront.platform.config.EnvironmentConfig;
@@ -28,6 +29,8 @@ import software.constructs.Construct;
  *       {@code allowed_account_ids} (the provider cannot learn the account without STS, so it would refuse
  *       every one);</li>
  *   <li>local state instead of S3;</li>
+ *   <li>the master password: Secrets Manager would generate it during plan, so a fixed stand-in (no real
+ *       database ever receives it) goes to the write-only attributes instead;</li>
  *   <li>the network stack's outputs, which only an applied network could produce, read from a stand-in
  *       state file written beside each database stack ({@value #NETWORK_STAND_IN_STATE}).</li>
  * </ul>
@@ -38,6 +41,9 @@ public record OfflineDeployment() implements Deployment {
     public static final String NETWORK_STAND_IN_STATE = "network-outputs.offline.tfstate";
 
     private static final String PLACEHOLDER_CREDENTIAL = "offline-placeholder";
+
+    /** Offline plans only; write-only, so it shows up in no plan or state either. */
+    private static final String PASSWORD_STAND_IN = "offline-plan-stand-in";
 
     @Override
     public AwsProviderConfig providerConfig(EnvironmentConfig environment, Map<String, String> defaultTags) {
@@ -65,6 +71,11 @@ public record OfflineDeployment() implements Deployment {
         }
         return new DataTerraformRemoteStateLocal(scope, id,
                 DataTerraformRemoteStateLocalConfig.builder().path(NETWORK_STAND_IN_STATE).build());
+    }
+
+    @Override
+    public String masterPasswordExpression(TerraformStack stack) {
+        return "\"" + PASSWORD_STAND_IN + "\"";
     }
 
     @Override

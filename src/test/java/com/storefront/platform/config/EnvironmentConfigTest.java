@@ -107,7 +107,7 @@ class EnvironmentConfigTest {
 
     @Test
     void rejectsMoreReplicasThanZones() {
-        assertRejected("dev", b -> b.readReplicas(3),
+        assertRejected("dev", b -> b.database(d -> d.readReplicas(3)),
                 "database.readReplicas must be at most the number of availability zones (2)", "got 3");
     }
 

@@ -123,6 +123,8 @@ class EnvironmentStacksTest {
         json.check(backend.path("key").asText().equals(key), "state key " + key);
         json.check(backend.path("region").asText().equals(environment.stateBackend().region()), "state region");
         json.check(backend.path("encrypt").asBoolean(), "state encrypted");
+        json.check(backend.path("kms_key_id").asText().equals("alias/" + environment.stateBackend().bucket()),
+                "state encrypted with the state bucket's own key");
         json.check(backend.path("use_lockfile").asBoolean(), "S3-native state locking");
     }
 

@@ -1,0 +1,148 @@
+package com.storefront.platform.database;
+
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
+import com.hashicorp.cdktf.providers.aws.s3_bucket.S3BucketConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfiguration;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleExpiration;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleFilter;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleTransition;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_ownership_controls.S3BucketOwnershipControls;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_ownership_controls.S3BucketOwnershipControlsConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_ownership_controls.S3BucketOwnershipControlsRule;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_policy.S3BucketPolicy;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_policy.S3BucketPolicyConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_public_access_block.S3BucketPublicAccessBlock;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_public_access_block.S3BucketPublicAccessBlockConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationAConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningAConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
+import com.storefront.platform.config.BackupBucketLifecycle;
+import com.storefront.platform.support.PolicyStatement;
+import com.storefront.platform.support.ResourceNames;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * Long-term database backups in S3: a private, versioned, KMS-encrypted, TLS-only bucket whose objects
+ * age into cheaper storage and expire, and the role RDS assumes to export snapshots into it, limited
+ * to that bucket and key.
+ */
+public final class BackupExport extends Construct {
+
+    private final S3Bucket bucket;
+    private final IamRole exportRole;
+
+    public BackupExport(Construct scope, String id, BackupExportProps props) {
+        super(scope, id);
+        ResourceNames names = props.names();
+
+        bucket = new S3Bucket(this, "bucket", S3BucketConfig.builder()
+                // Bucket names are global: the account and region keep them unique.
+                .bucket(names.name("db-backups-" + props.accountId() + "-" + names.region()))
+                .forceDestroy(!props.protect())
+                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.protect()).build())
+                .build());
+        new S3BucketOwnershipControls(this, "ownership", S3BucketOwnershipControlsConfig.builder()
+                .bucket(bucket.getId())
+                .rule(S3BucketOwnershipControlsRule.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build());
+        new S3BucketPublicAccessBlock(this, "public-access-block", S3BucketPublicAccessBlockConfig.builder()
+                .bucket(bucket.getId())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build());
+        new S3BucketVersioningA(this, "versioning", S3BucketVersioningAConfig.builder()
+                .bucket(bucket.getId())
+                .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build())
+                .build());
+        new S3BucketServerSideEncryptionConfigurationA(this, "encryption", S3BucketServerSideEncryptionConfigurationAConfig.builder()
+                .bucket(bucket.getId())
+                .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
+                        .applyServerSideEncryptionByDefault(S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
+                                .sseAlgorithm("aws:kms")
+                                .kmsMasterKeyId(props.kmsKeyArn())
+                                .build())
+                        .bucketKeyEnabled(true)
+                        .build()))
+                .build());
+        new S3BucketPolicy(this, "tls-only", S3BucketPolicyConfig.builder()
+                .bucket(bucket.getId())
+                .policy(PolicyStatement.document(this, "tls-only-policy", List.of(
+                        PolicyStatement.deny("DenyPlainHttp")
+                                .anyone()
+                                .actions("s3:*")
+                                .resources(bucket.getArn(), bucket.getArn() + "/*")
+                                .condition("Bool", "aws:SecureTransport", "false"))).getJson())
+                .build());
+        lifecycle(props.lifecycle());
+
+        exportRole = new IamRole(this, "export-role", IamRoleConfig.builder()
+                .name(names.iamRoleName("rds-s3-export"))
+                .assumeRolePolicy(PolicyStatement.document(this, "export-trust", List.of(
+                        PolicyStatement.allow("RdsExportAssumesRole")
+                                .service("export.rds.amazonaws.com")
+                                .actions("sts:AssumeRole")
+                                .condition("StringEquals", "aws:SourceAccount", props.accountId()))).getJson())
+                .build());
+        new IamRolePolicy(this, "export-access", IamRolePolicyConfig.builder()
+                .name("export-to-" + names.name("db-backups"))
+                .role(exportRole.getId())
+                .policy(PolicyStatement.document(this, "export-access-policy", List.of(
+                        PolicyStatement.allow("ListBackupBucket")
+                                .actions("s3:ListBucket", "s3:GetBucketLocation")
+                                .resources(bucket.getArn()),
+                        PolicyStatement.allow("WriteBackupObjects")
+                                .actions("s3:PutObject*", "s3:GetObject*", "s3:DeleteObject*")
+                                .resources(bucket.getArn() + "/*"),
+                        PolicyStatement.allow("UseBackupKey")
+                                .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                                        "kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant")
+                                .resources(props.kmsKeyArn()))).getJson())
+                .build());
+    }
+
+    private void lifecycle(BackupBucketLifecycle lifecycle) {
+        new S3BucketLifecycleConfiguration(this, "lifecycle", S3BucketLifecycleConfigurationConfig.builder()
+                .bucket(bucket.getId())
+                .rule(List.of(S3BucketLifecycleConfigurationRule.builder()
+                        .id("age-out-backups")
+                        .status("Enabled")
+                        .filter(S3BucketLifecycleConfigurationRuleFilter.builder().prefix("").build())
+                        .transition(List.of(
+                                S3BucketLifecycleConfigurationRuleTransition.builder()
+                                        .days(lifecycle.infrequentAccessAfterDays()).storageClass("STANDARD_IA").build(),
+                                S3BucketLifecycleConfigurationRuleTransition.builder()
+                                        .days(lifecycle.glacierAfterDays()).storageClass("GLACIER").build()))
+                        .expiration(S3BucketLifecycleConfigurationRuleExpiration.builder()
+                                .days(lifecycle.expireAfterDays()).build())
+                        .noncurrentVersionExpiration(S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration.builder()
+                                .noncurrentDays(lifecycle.noncurrentExpireAfterDays()).build())
+                        .abortIncompleteMultipartUpload(S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload.builder()
+                                .daysAfterInitiation(7).build())
+                        .build()))
+                .build());
+    }
+
+    public S3Bucket bucket() {
+        return bucket;
+    }
+
+    public IamRole exportRole() {
+        return exportRole;
+    }
+}

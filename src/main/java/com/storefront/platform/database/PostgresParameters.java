@@ -1,0 +1,81 @@
+package com.storefront.platform.database;
+
+import com.storefront.platform.config.DatabaseConfig;
+import com.storefront.platform.config.InstanceClass;
+import java.util.List;
+
+/**
+ * The tuned PostgreSQL parameters of one environment, with memory settings computed for an instance
+ * class in the units PostgreSQL reads them in: {@code shared_buffers} and {@code effective_cache_size}
+ * in 8 kB pages, {@code work_mem} and {@code maintenance_work_mem} in kB.
+ *
+ * <p>The budget: shared buffers take a quarter of memory, as RDS's own default does; each of
+ * {@code max_connections} sessions may sort in {@code work_mem}, together at most about 45% of memory;
+ * maintenance takes a sixteenth. What is left is the OS page cache that {@code effective_cache_size}
+ * tells the planner about.
+ *
+ * @param sizedFor the smallest instance class that uses the parameter group
+ */
+public record PostgresParameters(InstanceClass sizedFor) {
+
+    private static final long PAGE_BYTES = 8192;
+    private static final long KB = 1024;
+    /** RDS's default divisor: {@code max_connections = LEAST(DBInstanceClassMemory/9531392, 5000)}. */
+    private static final long BYTES_PER_CONNECTION = 9_531_392L;
+    private static final int MAX_CONNECTIONS_CAP = 5000;
+    private static final long MIN_WORK_MEM_KB = 4096;
+    private static final long MAX_MAINTENANCE_WORK_MEM_KB = 2L * 1024 * 1024;
+
+    /** One parameter, and whether PostgreSQL reads it only at start-up. */
+    public record Parameter(String name, String value, boolean needsReboot) {
+    }
+
+    /** The parameter group for {@code config}, sized for the smaller of the primary's and replicas' classes. */
+    public static PostgresParameters of(DatabaseConfig config) {
+        InstanceClass primary = config.instanceClass();
+        InstanceClass replica = config.replicaInstanceClass();
+        return new PostgresParameters(config.readReplicas() > 0 && replica.memoryGib() < primary.memoryGib() ? replica : primary);
+    }
+
+    public long sharedBuffersPages() {
+        return sizedFor.memoryBytes() / 4 / PAGE_BYTES;
+    }
+
+    public long effectiveCacheSizePages() {
+        return sizedFor.memoryBytes() * 3 / 4 / PAGE_BYTES;
+    }
+
+    public int maxConnections() {
+        return (int) Math.min(sizedFor.memoryBytes() / BYTES_PER_CONNECTION, MAX_CONNECTIONS_CAP);
+    }
+
+    public long workMemKb() {
+        return Math.max(MIN_WORK_MEM_KB, sizedFor.memoryBytes() / 4 / KB / maxConnections());
+    }
+
+    public long maintenanceWorkMemKb() {
+        return Math.min(sizedFor.memoryBytes() / 16 / KB, MAX_MAINTENANCE_WORK_MEM_KB);
+    }
+
+    /** The bytes PostgreSQL may use at once: shared buffers, every session's work_mem, and maintenance. */
+    public long worstCaseBytes() {
+        return sharedBuffersPages() * PAGE_BYTES + maxConnections() * workMemKb() * KB + maintenanceWorkMemKb() * KB;
+    }
+
+    /** Every parameter the group sets, for a database logging statements slower than {@code slowQueryMillis}. */
+    public List<Parameter> all(int slowQueryMillis) {
+        return List.of(
+                new Parameter("rds.force_ssl", "1", false),
+                new Parameter("shared_preload_libraries", "pg_stat_statements", true),
+                new Parameter("pg_stat_statements.track", "top", false),
+                new Parameter("log_min_duration_statement", Integer.toString(slowQueryMillis), false),
+                new Parameter("log_connections", "1", false),
+                new Parameter("log_disconnections", "1", false),
+                new Parameter("log_statement", "ddl", false),
+                new Parameter("max_connections", Integer.toString(maxConnections()), true),
+                new Parameter("shared_buffers", Long.toString(sharedBuffersPages()), true),
+                new Parameter("effective_cache_size", Long.toString(effectiveCacheSizePages()), false),
+                new Parameter("work_mem", Long.toString(workMemKb()), false),
+                new Parameter("maintenance_work_mem", Long.toString(maintenanceWorkMemKb()), false));
+    }
+}
