@@ -47,9 +47,9 @@ public record EnvironmentConfig(
                             "must be zones of region " + region + ", like " + region + "a");
                 }
             }
-            if (tier == Tier.PROD && (database.instanceClass().burstable() || database.replicaInstanceClass().burstable())) {
-                throw new InvalidConfigException("database.instanceClass", database.instanceClass().name() + "/" + database.replicaInstanceClass().name(),
-                        "must not be a burstable db.t class in prod (CPU credits run out under sustained load); use db.m5.large or a newer m/r class");
+            if (tier == Tier.PROD) {
+                requireNotBurstable("database.instanceClass", database.instanceClass());
+                requireNotBurstable("database.replicaInstanceClass", database.replicaInstanceClass());
             }
             if (database.readReplicas() > network.availabilityZones().size()) {
                 throw new InvalidConfigException("database.readReplicas", database.readReplicas(),
@@ -58,6 +58,13 @@ public record EnvironmentConfig(
             }
         } catch (InvalidConfigException e) {
             throw e.in(name);
+        }
+    }
+
+    private static void requireNotBurstable(String field, InstanceClass instanceClass) {
+        if (instanceClass.burstable()) {
+            throw new InvalidConfigException(field, instanceClass.name(),
+                    "must not be a burstable db.t class in prod (CPU credits run out under sustained load); use db.m5.large or a newer m/r class");
         }
     }
 

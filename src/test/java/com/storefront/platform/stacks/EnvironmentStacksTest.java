@@ -12,6 +12,8 @@ import com.storefront.platform.support.Deployment;
 import com.storefront.platform.support.EnvironmentStack;
 import com.storefront.platform.support.NetworkOutput;
 import com.storefront.platform.testing.StackJson;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +117,113 @@ class EnvironmentStacksTest {
                 "referenced_security_group_id", "${data.terraform_remote_state.network.outputs.application_security_group_id}"));
         database.output("database_security_group_id");
         database.output("db_subnet_group_name");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void neverPutsAPasswordOrSecretValueInTheSynthesizedJson(EnvironmentConfig environment) {
+        StackJson database = Stacks.of(environment).database();
+
+        List<String> leaks = new ArrayList<>();
+        collectSecretLeaks(database.root(), "", leaks);
+
+        database.check(leaks.isEmpty(), "password or secret values in the JSON: " + leaks);
+        database.check(!database.raw().contains("offline-plan-stand-in"), "the offline stand-in never reaches a real stack");
+        database.check(database.raw().contains("ephemeral.aws_secretsmanager_random_password.master_password.random_password"),
+                "the password comes from the ephemeral resource");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void protectsKeySecretAndBackupBucketWhereTheEnvironmentIsProtected(EnvironmentConfig environment) {
+        StackJson database = Stacks.of(environment).database();
+        boolean protect = environment.database().protect();
+
+        for (String type : List.of("aws_kms_key", "aws_secretsmanager_secret", "aws_s3_bucket", "aws_db_instance")) {
+            database.resources(type).values().forEach(resource -> database.check(
+                    resource.at("/lifecycle/prevent_destroy").asBoolean() == protect, type + " prevent_destroy should be " + protect));
+        }
+        database.check(database.onlyResource("aws_s3_bucket").path("force_destroy").asBoolean() == !protect,
+                "only unprotected backup buckets are emptied on destroy");
+        database.check(database.onlyResource("aws_secretsmanager_secret").path("recovery_window_in_days").asInt() == (protect ? 30 : 0),
+                "secret recovery window");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void letsOnlyRdsSecretsManagerAndTheEnvironmentsLogGroupsUseTheDatabaseKey(EnvironmentConfig environment) {
+        StackJson database = Stacks.of(environment).database();
+        String region = environment.region();
+
+        String keyPolicy = database.dataSources("aws_iam_policy_document").values().stream()
+                .filter(d -> d.toString().contains("AccountAdministers") && d.toString().contains("RdsUsesKey"))
+                .findFirst().map(JsonNode::toString).orElse("");
+
+        database.check(keyPolicy.contains("rds." + region + ".amazonaws.com"), "RDS via service");
+        database.check(keyPolicy.contains("secretsmanager." + region + ".amazonaws.com"), "Secrets Manager via service");
+        database.check(keyPolicy.contains("arn:aws:logs:" + region + ":" + environment.accountId()
+                + ":log-group:/aws/rds/instance/storefront-" + environment.name() + "-postgres*"), "logs limited to this environment's log groups");
+        database.check(database.onlyResource("aws_kms_key").path("enable_key_rotation").asBoolean(), "key rotates");
+        database.assertHasResourceWithProperties("aws_kms_alias", Map.of("name", "alias/storefront-" + environment.name() + "-postgres"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void keepsBackupExportsInAPrivateEncryptedAgingBucket(EnvironmentConfig environment) {
+        StackJson database = Stacks.of(environment).database();
+
+        database.check(database.onlyResource("aws_s3_bucket_versioning").at("/versioning_configuration/status").asText().equals("Enabled"), "versioned");
+        JsonNode encryption = database.onlyResource("aws_s3_bucket_server_side_encryption_configuration").at("/rule/0");
+        database.check(encryption.at("/apply_server_side_encryption_by_default/sse_algorithm").asText().equals("aws:kms")
+                && encryption.at("/apply_server_side_encryption_by_default/kms_master_key_id").asText().startsWith("${aws_kms_key."), "SSE-KMS with the key");
+        JsonNode block = database.onlyResource("aws_s3_bucket_public_access_block");
+        database.check(block.path("block_public_acls").asBoolean() && block.path("block_public_policy").asBoolean()
+                && block.path("ignore_public_acls").asBoolean() && block.path("restrict_public_buckets").asBoolean(), "public access blocked");
+        JsonNode rule = database.onlyResource("aws_s3_bucket_lifecycle_configuration").at("/rule/0");
+        database.check(rule.at("/transition/0/days").asInt() == 30 && rule.at("/transition/0/storage_class").asText().equals("STANDARD_IA")
+                && rule.at("/transition/1/days").asInt() == 90 && rule.at("/transition/1/storage_class").asText().equals("GLACIER")
+                && rule.at("/expiration/days").asInt() == 365 && rule.at("/noncurrent_version_expiration/noncurrent_days").asInt() == 90,
+                "lifecycle 30 IA, 90 Glacier, 365 expiry, 90 noncurrent: " + rule);
+        String policies = database.dataSources("aws_iam_policy_document").toString();
+        database.check(policies.contains("aws:SecureTransport") && policies.contains("DenyPlainHttp"), "TLS-only bucket policy");
+        database.check(policies.contains("export.rds.amazonaws.com"), "export role trusts the RDS export service");
+        database.assertHasResourceWithProperties("aws_iam_role",
+                Map.of("name", "storefront-" + environment.name() + "-" + environment.region() + "-rds-s3-export"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void publishesWhatApplicationsAndOperatorsNeed(EnvironmentConfig environment) {
+        StackJson database = Stacks.of(environment).database();
+
+        for (String output : List.of("writer_endpoint", "port", "reader_endpoints", "database_name", "master_secret_arn", "kms_key_arn",
+                "database_security_group_id", "primary_resource_id", "backup_bucket_name", "backup_export_role_arn")) {
+            database.output(output);
+        }
+        database.check(database.output("reader_endpoints").path("value").size() == environment.database().readReplicas(),
+                "one reader endpoint per replica");
+    }
+
+    /** Keys that would carry a secret in clear, and literal values next to write-only attributes. */
+    private static void collectSecretLeaks(JsonNode node, String path, List<String> leaks) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String key = field.getKey();
+                String at = path + "/" + key;
+                if (key.equals("password") || key.equals("secret_string") || key.equals("master_password")
+                        && !path.contains("/ephemeral/")) {
+                    leaks.add(at);
+                }
+                if ((key.equals("password_wo") || key.equals("secret_string_wo")) && !field.getValue().asText().contains("ephemeral.")) {
+                    leaks.add(at + " is not from the ephemeral password: " + field.getValue());
+                }
+                collectSecretLeaks(field.getValue(), at, leaks);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectSecretLeaks(node.get(i), path + "/" + i, leaks);
+            }
+        }
     }
 
     private static void assertBackend(StackJson json, EnvironmentConfig environment, String key) {

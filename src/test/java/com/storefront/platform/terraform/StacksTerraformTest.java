@@ -64,13 +64,29 @@ class StacksTerraformTest {
 
     @ParameterizedTest
     @MethodSource("environments")
-    void everyDatabasePlansOfflineAgainstTheStandInNetwork(EnvironmentConfig environment) {
+    void everyDatabasePlansOfflineWithAPrimaryAndItsReplicasAndNoPassword(EnvironmentConfig environment) {
         JsonNode plan = SynthesizedApp.offlinePlan(terraform, offline.stack("database-" + environment.name()));
 
         Map<String, Integer> created = SynthesizedApp.countByType(plan, "[\"create\"]");
-        assertEquals(1, created.get("aws_db_subnet_group"), created.toString());
-        assertEquals(1, created.get("aws_security_group"), created.toString());
-        assertEquals(1, created.get("aws_vpc_security_group_ingress_rule"), created.toString());
+        int replicas = environment.database().readReplicas();
+        assertEquals(1 + replicas, created.get("aws_db_instance"), created.toString());
+        assertEquals(2 * (1 + replicas), created.get("aws_cloudwatch_log_group"), created.toString());
+        assertEquals(1, created.get("aws_secretsmanager_secret_version"), created.toString());
+        assertEquals(1, created.get("aws_kms_key"), created.toString());
+        assertEquals(1, created.get("aws_s3_bucket"), created.toString());
+        assertEquals(Map.of(), SynthesizedApp.countByType(plan, "[\"delete\"]"));
+        for (JsonNode change : plan.path("resource_changes")) {
+            JsonNode after = change.at("/change/after");
+            for (String secret : new String[] {"password", "password_wo", "secret_string", "secret_string_wo"}) {
+                assertTrue(after.path(secret).isMissingNode() || after.path(secret).isNull(),
+                        change.path("address").asText() + " plans a value for " + secret + ": " + after.path(secret));
+            }
+        }
+        // The stand-in is a literal of the offline configuration (which the plan repeats under
+        // "configuration"), but as a write-only value it must never appear among planned values.
+        assertTrue(!plan.path("planned_values").toString().contains("offline-plan-stand-in")
+                && !plan.path("resource_changes").toString().contains("offline-plan-stand-in"),
+                "the password stand-in must not appear among planned values");
     }
 
     private static Map<String, Integer> expectedNetwork(EnvironmentConfig environment) {

@@ -1,0 +1,130 @@
+package com.storefront.platform.config;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class DatabaseConfigTest {
+
+    @Test
+    void rejectsAnRdsManagedPasswordWithReplicas() {
+        assertRejected(Tier.STAGING, d -> d.masterPassword(new MasterPassword.RdsManaged()),
+                "environment 'staging': database.masterPassword cannot be RDS-managed with read replicas", "use MasterPassword.WriteOnly");
+    }
+
+    @Test
+    void rejectsReplicasWithoutBackups() {
+        assertRejected(Tier.PROD, d -> d.backupRetentionDays(0),
+                "database.backupRetentionDays must be at least 1 because read replicas need automated backups", "got 0");
+    }
+
+    @Test
+    void rejectsABackupRetentionOutsideSevenToThirtyFiveDays() {
+        assertRejected(Tier.DEV, d -> d.backupRetentionDays(36), "database.backupRetentionDays must be 7..35 days", "got 36");
+    }
+
+    @Test
+    void rejectsAMaintenanceWindowOverlappingTheBackupWindow() {
+        assertRejected(Tier.PROD, d -> d.backupWindow("03:00-04:00").maintenanceWindow("sun:03:30-sun:04:30"),
+                "database.maintenanceWindow must not overlap the backup window 03:00-04:00", "got 'sun:03:30-sun:04:30'");
+    }
+
+    @Test
+    void rejectsAMaintenanceWindowOverlappingABackupWindowAcrossMidnight() {
+        assertRejected(Tier.PROD, d -> d.backupWindow("23:30-00:30").maintenanceWindow("mon:00:00-mon:01:00"),
+                "database.maintenanceWindow must not overlap the backup window 23:30-00:30");
+    }
+
+    @Test
+    void rejectsAMalformedBackupWindow() {
+        assertRejected(Tier.DEV, d -> d.backupWindow("3am-4am"), "database.backupWindow must be a UTC range hh24:mi-hh24:mi", "got '3am-4am'");
+    }
+
+    @Test
+    void rejectsIopsBelowFourHundredGib() {
+        assertRejected(Tier.PROD, d -> d.storage(100, 1000).iops(12000),
+                "database.iops can only be set from 400 GiB of gp3 storage (allocatedStorageGib is 100)", "got 12000");
+    }
+
+    @Test
+    void rejectsThroughputBelowFourHundredGib() {
+        assertRejected(Tier.PROD, d -> d.storageThroughputMibps(500),
+                "database.storageThroughputMibps can only be set from 400 GiB", "got 500");
+    }
+
+    @Test
+    void rejectsAPerformanceInsightsRetentionOfAHundredDays() {
+        assertRejected(Tier.PROD, d -> d.performanceInsightsRetentionDays(100),
+                "database.performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731", "got 100");
+    }
+
+    @Test
+    void rejectsMoreReplicasThanAvailabilityZones() {
+        assertRejected(Tier.PROD, d -> d.readReplicas(4), "database.readReplicas must be at most the number of availability zones (3)", "got 4");
+    }
+
+    @Test
+    void rejectsAWellKnownMasterUsername() {
+        assertRejected(Tier.DEV, d -> d.masterUsername("postgres"), "database.masterUsername must be a lowercase identifier that is not a well-known name", "got 'postgres'");
+    }
+
+    @Test
+    void rejectsAFullEngineVersion() {
+        assertRejected(Tier.DEV, d -> d.engineMajorVersion("16.3"), "database.engineMajorVersion must be a PostgreSQL major version only", "got '16.3'");
+    }
+
+    @Test
+    void rejectsAnUnknownInstanceClass() {
+        assertRejected(Tier.DEV, d -> d.instanceClass("db.x9.huge"), "database.instanceClass must be one of the supported instance classes", "got 'db.x9.huge'");
+    }
+
+    @Test
+    void rejectsABurstableClassInProduction() {
+        assertRejected(Tier.PROD, d -> d.instanceClass("db.t4g.large"),
+                "environment 'prod': database.instanceClass must not be a burstable db.t class in prod", "got 'db.t4g.large'");
+    }
+
+    @Test
+    void rejectsABurstableReplicaClassInProduction() {
+        assertRejected(Tier.PROD, d -> d.replicaInstanceClass("db.t4g.xlarge"),
+                "environment 'prod': database.replicaInstanceClass must not be a burstable db.t class in prod", "got 'db.t4g.xlarge'");
+    }
+
+    @Test
+    void rejectsAMaximumStorageBelowTheAllocatedStorage() {
+        assertRejected(Tier.DEV, d -> d.storage(100, 50), "database.maxAllocatedStorageGib must be between allocatedStorageGib (100) and 65536 GiB", "got 50");
+    }
+
+    @Test
+    void rejectsAnUnsupportedMonitoringInterval() {
+        assertRejected(Tier.DEV, d -> d.monitoringIntervalSeconds(0), "database.monitoringIntervalSeconds must be one of 1, 5, 10, 15, 30, 60", "got 0");
+    }
+
+    @Test
+    void rejectsAPasswordVersionBelowOne() {
+        assertRejected(Tier.DEV, d -> d.masterPassword(new MasterPassword.WriteOnly(0)), "database.masterPassword.version must be 1 or more", "got 0");
+    }
+
+    @Test
+    void rejectsABackupLifecycleThatMovesToGlacierBeforeInfrequentAccess() {
+        assertRejected(Tier.DEV, d -> d.backupLifecycle(new BackupBucketLifecycle(60, 45, 365, 90)),
+                "database.backupLifecycle.glacierAfterDays must be after infrequentAccessAfterDays (60)", "got 45");
+    }
+
+    private static void assertRejected(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides, String... fragments) {
+        String name = tier.name().toLowerCase();
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> EnvironmentConfig.builder(name, tier)
+                .region("eu-west-1")
+                .accountId("444444444444")
+                .stateBucket("storefront-" + name + "-tfstate")
+                .vpcCidr("10.40.0.0/16")
+                .database(overrides)
+                .build());
+        for (String fragment : fragments) {
+            assertTrue(error.getMessage().contains(fragment), "message should contain '" + fragment + "' but was: " + error.getMessage());
+        }
+        assertTrue(error.getMessage().startsWith("environment '" + name + "': "), error.getMessage());
+    }
+}

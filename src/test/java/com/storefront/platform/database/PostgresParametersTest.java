@@ -1,0 +1,55 @@
+package com.storefront.platform.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.storefront.platform.config.InstanceClass;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PostgresParametersTest {
+
+    static Stream<String> everyAllowedClass() {
+        return InstanceClass.MEMORY_GIB.keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyAllowedClass")
+    void keepsPostgresMemoryWellWithinTheInstance(String className) {
+        InstanceClass instanceClass = InstanceClass.of("test", className);
+
+        PostgresParameters parameters = new PostgresParameters(instanceClass);
+
+        assertTrue(parameters.worstCaseBytes() <= instanceClass.memoryBytes() * 8 / 10,
+                className + ": shared_buffers + max_connections x work_mem + maintenance_work_mem = "
+                        + parameters.worstCaseBytes() + " bytes exceeds 80% of " + instanceClass.memoryBytes());
+        assertTrue(parameters.effectiveCacheSizePages() * 8192 < instanceClass.memoryBytes(), className + ": effective_cache_size");
+    }
+
+    @Test
+    void expressesMemoryInPostgresUnits() {
+        PostgresParameters sixteenGib = new PostgresParameters(InstanceClass.of("test", "db.r6g.large"));
+
+        Map<String, String> values = sixteenGib.all(500).stream()
+                .collect(Collectors.toMap(PostgresParameters.Parameter::name, PostgresParameters.Parameter::value));
+
+        assertEquals("524288", values.get("shared_buffers"), "4 GiB in 8 kB pages");
+        assertEquals("1572864", values.get("effective_cache_size"), "12 GiB in 8 kB pages");
+        assertEquals("1802", values.get("max_connections"), "RDS's formula: memory / 9531392");
+        assertEquals("4096", values.get("work_mem"), "4 MiB in kB");
+        assertEquals("1048576", values.get("maintenance_work_mem"), "1 GiB in kB");
+    }
+
+    @Test
+    void marksStartupParametersForReboot() {
+        Map<String, Boolean> reboot = new PostgresParameters(InstanceClass.of("test", "db.m6g.large")).all(500).stream()
+                .collect(Collectors.toMap(PostgresParameters.Parameter::name, PostgresParameters.Parameter::needsReboot));
+
+        assertTrue(reboot.get("shared_buffers") && reboot.get("max_connections") && reboot.get("shared_preload_libraries"));
+        assertTrue(!reboot.get("work_mem") && !reboot.get("log_min_duration_statement"));
+    }
+}
