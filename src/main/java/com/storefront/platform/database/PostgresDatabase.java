@@ -148,40 +148,24 @@ public final class PostgresDatabase extends Construct {
             List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
         boolean restoring = config.snapshotIdentifier() != null;
-        DbInstanceConfig.Builder primary = DbInstanceConfig.builder()
-                .identifier(identifier)
+        DbInstanceConfig.Builder primary = sharedByEveryInstance(props, identifier, monitoringRole, logGroups)
                 .engine("postgres")
                 .engineVersion(config.engineMajorVersion())
-                .autoMinorVersionUpgrade(true)
                 .allowMajorVersionUpgrade(config.allowMajorVersionUpgrade())
                 .instanceClass(config.instanceClass().name())
                 .multiAz(config.multiAz())
                 .dbSubnetGroupName(subnetGroup.getName())
-                .vpcSecurityGroupIds(List.of(securityGroup.getId()))
-                .publiclyAccessible(false)
                 .port(PORT)
                 .storageType("gp3")
                 .allocatedStorage(config.allocatedStorageGib())
                 .maxAllocatedStorage(config.maxAllocatedStorageGib())
                 .storageEncrypted(true)
                 .kmsKeyId(props.kmsKeyArn())
-                .iamDatabaseAuthenticationEnabled(true)
-                .caCertIdentifier(config.caCertificate())
-                .parameterGroupName(parameterGroup.getName())
                 .backupRetentionPeriod(config.backupRetentionDays())
                 .backupWindow(config.backupWindow())
                 .maintenanceWindow(config.maintenanceWindow())
-                .copyTagsToSnapshot(true)
                 .deleteAutomatedBackups(!config.protect())
-                .deletionProtection(config.protect())
                 .skipFinalSnapshot(!config.protect())
-                .performanceInsightsEnabled(true)
-                .performanceInsightsKmsKeyId(props.kmsKeyArn())
-                .performanceInsightsRetentionPeriod(config.performanceInsightsRetentionDays())
-                .monitoringInterval(config.monitoringIntervalSeconds())
-                .monitoringRoleArn(monitoringRole.getArn())
-                .enabledCloudwatchLogsExports(LOG_EXPORTS)
-                .dependsOn(logGroups)
                 .lifecycle(TerraformResourceLifecycle.builder()
                         .preventDestroy(config.protect())
                         // snapshot_identifier only matters at creation: changing or removing it later
@@ -211,17 +195,12 @@ public final class PostgresDatabase extends Construct {
         return primary.build();
     }
 
-    private DbInstanceConfig replicaConfig(PostgresDatabaseProps props, String identifier, String zone, IamRole monitoringRole,
+    /** What the primary and every replica have in common: network, TLS, IAM auth, parameters, observability. */
+    private DbInstanceConfig.Builder sharedByEveryInstance(PostgresDatabaseProps props, String identifier, IamRole monitoringRole,
             List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
-        // A replica takes engine, storage, encryption key, credentials and subnet group from its source;
-        // setting them here is either ignored or rejected by RDS.
         return DbInstanceConfig.builder()
                 .identifier(identifier)
-                .replicateSourceDb(primary.getIdentifier())
-                .instanceClass(config.replicaInstanceClass().name())
-                .availabilityZone(zone)
-                .multiAz(false)
                 .vpcSecurityGroupIds(List.of(securityGroup.getId()))
                 .publiclyAccessible(false)
                 .autoMinorVersionUpgrade(true)
@@ -230,15 +209,27 @@ public final class PostgresDatabase extends Construct {
                 .parameterGroupName(parameterGroup.getName())
                 .copyTagsToSnapshot(true)
                 .deletionProtection(config.protect())
-                // RDS takes no final snapshot of a replica; the primary's backups cover its data.
-                .skipFinalSnapshot(true)
                 .performanceInsightsEnabled(true)
                 .performanceInsightsKmsKeyId(props.kmsKeyArn())
                 .performanceInsightsRetentionPeriod(config.performanceInsightsRetentionDays())
                 .monitoringInterval(config.monitoringIntervalSeconds())
                 .monitoringRoleArn(monitoringRole.getArn())
                 .enabledCloudwatchLogsExports(LOG_EXPORTS)
-                .dependsOn(logGroups)
+                .dependsOn(logGroups);
+    }
+
+    private DbInstanceConfig replicaConfig(PostgresDatabaseProps props, String identifier, String zone, IamRole monitoringRole,
+            List<ITerraformDependable> logGroups) {
+        DatabaseConfig config = props.config();
+        // A replica takes engine, storage, encryption key, credentials and subnet group from its source;
+        // setting them here is either ignored or rejected by RDS.
+        return sharedByEveryInstance(props, identifier, monitoringRole, logGroups)
+                .replicateSourceDb(primary.getIdentifier())
+                .instanceClass(config.replicaInstanceClass().name())
+                .availabilityZone(zone)
+                .multiAz(false)
+                // RDS takes no final snapshot of a replica; the primary's backups cover its data.
+                .skipFinalSnapshot(true)
                 .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(config.protect()).build())
                 .tags(Map.of("Name", identifier, "Role", "replica"))
                 .build();
