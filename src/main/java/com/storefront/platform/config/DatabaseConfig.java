@@ -1,5 +1,6 @@
 package com.storefront.platform.config;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,10 @@ import java.util.regex.Pattern;
  * @param snapshotIdentifier create the primary from this snapshot (e.g. seed staging from a dev snapshot);
  *     later changes are ignored, never a replacement. Default: none (an empty database)
  * @param backupLifecycle storage classes and expiry in the backup bucket. Default: {@link BackupBucketLifecycle#DEFAULT}
+ * @param alarms alarm thresholds. Default: {@link AlarmThresholds#DEFAULT}
+ * @param alarmEmails addresses subscribed to the environment's alarm topic. Default: none
+ * @param iamDatabaseUsers database users applications may log in as with IAM tokens. Default: storefront_app
+ * @param bastion whether operators get an SSM-only bastion for port forwarding. Default: off in dev, on elsewhere
  */
 public record DatabaseConfig(
         String engineMajorVersion,
@@ -58,7 +63,11 @@ public record DatabaseConfig(
         int slowQueryMillis,
         boolean protect,
         String snapshotIdentifier,
-        BackupBucketLifecycle backupLifecycle) {
+        BackupBucketLifecycle backupLifecycle,
+        AlarmThresholds alarms,
+        List<String> alarmEmails,
+        List<String> iamDatabaseUsers,
+        boolean bastion) {
 
     /** RDS allows up to 15 PostgreSQL replicas; past five, a cluster design serves better than this one. */
     static final int MAX_READ_REPLICAS = 5;
@@ -69,9 +78,26 @@ public record DatabaseConfig(
     private static final Set<String> MAJOR_VERSIONS = Set.of("13", "14", "15", "16", "17");
     private static final Set<String> RESERVED_USERNAMES = Set.of("postgres", "admin", "root", "rdsadmin", "rdsrepladmin", "master", "user");
     private static final Set<Integer> MONITORING_INTERVALS = Set.of(1, 5, 10, 15, 30, 60);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     public DatabaseConfig {
+        alarmEmails = List.copyOf(alarmEmails);
+        iamDatabaseUsers = List.copyOf(iamDatabaseUsers);
+        for (String email : alarmEmails) {
+            if (!EMAIL.matcher(email).matches()) {
+                throw new InvalidConfigException("database.alarmEmails", email, "must be e-mail addresses like dba@example.com");
+            }
+        }
+        for (String user : iamDatabaseUsers) {
+            if (!IDENTIFIER.matcher(user).matches() || user.equals(masterUsername)) {
+                throw new InvalidConfigException("database.iamDatabaseUsers", user,
+                        "must be lowercase database user names other than the master user");
+            }
+        }
+        if (iamDatabaseUsers.isEmpty()) {
+            throw new InvalidConfigException("database.iamDatabaseUsers", iamDatabaseUsers, "must name at least one application user");
+        }
         if (!MAJOR_VERSIONS.contains(engineMajorVersion)) {
             throw new InvalidConfigException("database.engineMajorVersion", engineMajorVersion,
                     "must be a PostgreSQL major version only (one of " + MAJOR_VERSIONS + "); minor versions upgrade automatically");
@@ -174,6 +200,10 @@ public record DatabaseConfig(
         private boolean protect;
         private String snapshotIdentifier;
         private BackupBucketLifecycle backupLifecycle = BackupBucketLifecycle.DEFAULT;
+        private AlarmThresholds alarms = AlarmThresholds.DEFAULT;
+        private List<String> alarmEmails = List.of();
+        private List<String> iamDatabaseUsers = List.of("storefront_app");
+        private boolean bastion = true;
 
         private Builder() {
         }
@@ -190,6 +220,7 @@ public record DatabaseConfig(
                     b.maxAllocatedStorageGib = 100;
                     b.logRetentionDays = 7;
                     b.protect = false;
+                    b.bastion = false;
                 }
                 case STAGING -> {
                     b.instanceClass = "db.m6g.large";
@@ -240,6 +271,10 @@ public record DatabaseConfig(
         public Builder protect(boolean enabled) { protect = enabled; return this; }
         public Builder snapshotIdentifier(String snapshot) { snapshotIdentifier = snapshot; return this; }
         public Builder backupLifecycle(BackupBucketLifecycle lifecycle) { backupLifecycle = lifecycle; return this; }
+        public Builder alarms(AlarmThresholds thresholds) { alarms = thresholds; return this; }
+        public Builder alarmEmails(String... emails) { alarmEmails = List.of(emails); return this; }
+        public Builder iamDatabaseUsers(String... users) { iamDatabaseUsers = List.of(users); return this; }
+        public Builder bastion(boolean enabled) { bastion = enabled; return this; }
 
         public DatabaseConfig build() {
             InstanceClass primary = InstanceClass.of("database.instanceClass", instanceClass);
@@ -248,7 +283,7 @@ public record DatabaseConfig(
                     allocatedStorageGib, maxAllocatedStorageGib, iops, storageThroughputMibps, masterPassword, masterUsername,
                     databaseName, caCertificate, backupRetentionDays, backupWindow, maintenanceWindow,
                     performanceInsightsRetentionDays, monitoringIntervalSeconds, logRetentionDays, slowQueryMillis, protect,
-                    snapshotIdentifier, backupLifecycle);
+                    snapshotIdentifier, backupLifecycle, alarms, alarmEmails, iamDatabaseUsers, bastion);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.storefront.platform.database;
 
+import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformRemoteState;
@@ -60,6 +61,16 @@ public final class DatabaseStack extends EnvironmentStack {
                     + passwordExpression + ", dbname = \"" + config.databaseName() + "\"}", writeOnly.version());
         }
 
+        String masterSecretArn = secret != null ? secret.arn() : primary.getMasterUserSecret().get(0).getSecretArn();
+
+        DatabaseMonitoring monitoring = new DatabaseMonitoring(this, "monitoring", new DatabaseMonitoringProps(
+                names, environment.accountId(), key.arn(), database.instances(), database.parameterGroup().getName(), config));
+        DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(
+                names, environment.accountId(), database.instances(), masterSecretArn, key.arn(),
+                network.getString(NetworkOutput.VPC_ID.outputName()),
+                Fn.element(network.getList(NetworkOutput.APPLICATION_SUBNET_IDS.outputName()), 0).toString(),
+                database.securityGroup().getId(), config));
+
         BackupExport backups = new BackupExport(this, "backups", new BackupExportProps(
                 names, environment.accountId(), key.arn(), config.backupLifecycle(), config.protect()));
 
@@ -67,13 +78,24 @@ public final class DatabaseStack extends EnvironmentStack {
         output("port", primary.getPort());
         output("reader_endpoints", database.replicas().stream().map(DbInstance::getAddress).toList());
         output("database_name", primary.getDbName());
-        output("master_secret_arn", secret != null ? secret.arn() : primary.getMasterUserSecret().get(0).getSecretArn());
+        output("master_secret_arn", masterSecretArn);
         output("kms_key_arn", key.arn());
         output("database_security_group_id", database.securityGroup().getId());
         output("db_subnet_group_name", database.subnetGroup().getName());
         output("primary_resource_id", primary.getResourceId());
         output("backup_bucket_name", backups.bucket().getBucket());
         output("backup_export_role_arn", backups.exportRole().getArn());
+        output("alarm_topic_arn", monitoring.topic().getArn());
+        output("dashboard_url", monitoring.dashboardUrl(environment.region()));
+        output("application_connect_policy_arn", access.applicationConnect().getArn());
+        access.replicaConnect().ifPresent(policy -> output("replica_connect_policy_arn", policy.getArn()));
+        output("break_glass_policy_arn", access.breakGlass().getArn());
+        access.bastion().ifPresent(bastion -> {
+            output("bastion_instance_id", bastion.getId());
+            output("ssm_port_forward_command", "aws ssm start-session --region " + environment.region() + " --target " + bastion.getId()
+                    + " --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '{\"host\":[\"" + primary.getAddress()
+                    + "\"],\"portNumber\":[\"" + PostgresDatabase.PORT + "\"],\"localPortNumber\":[\"" + PostgresDatabase.PORT + "\"]}'");
+        });
     }
 
     private static List<PolicyStatement> keyGrants(EnvironmentConfig environment, ResourceNames names) {
@@ -87,7 +109,13 @@ public final class DatabaseStack extends EnvironmentStack {
                         .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
                         .resources("*")
                         .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn",
-                                "arn:aws:logs:" + region + ":" + account + ":log-group:/aws/rds/instance/" + names.name("postgres") + "*"));
+                                "arn:aws:logs:" + region + ":" + account + ":log-group:/aws/rds/instance/" + names.name("postgres") + "*"),
+                // The alarm topic is encrypted: its publishers need the key to write to it.
+                PolicyStatement.allow("AlarmPublishersUseKey")
+                        .service("cloudwatch.amazonaws.com", "events.rds.amazonaws.com")
+                        .actions("kms:Decrypt", "kms:GenerateDataKey*")
+                        .resources("*")
+                        .condition("StringEquals", "aws:SourceAccount", account));
     }
 
     /** Principals of the account may use the key, but only through {@code service}. */

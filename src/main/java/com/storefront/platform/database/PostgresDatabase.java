@@ -49,6 +49,7 @@ public final class PostgresDatabase extends Construct {
     private final DbParameterGroup parameterGroup;
     private final DbInstance primary;
     private final List<DbInstance> replicas = new ArrayList<>();
+    private final List<DatabaseInstance> instances = new ArrayList<>();
 
     public PostgresDatabase(Construct scope, String id, PostgresDatabaseProps props) {
         super(scope, id);
@@ -83,6 +84,7 @@ public final class PostgresDatabase extends Construct {
         String primaryIdentifier = names.name("postgres");
         primary = new DbInstance(this, "primary", primaryConfig(props, primaryIdentifier, monitoringRole,
                 logGroups("primary", primaryIdentifier, props)));
+        instances.add(new DatabaseInstance(primaryIdentifier, config.instanceClass(), false, primary));
         if (config.masterPassword() instanceof MasterPassword.WriteOnly writeOnly) {
             // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; neither
             // value is stored in state or plan.
@@ -94,8 +96,10 @@ public final class PostgresDatabase extends Construct {
         for (int i = 0; i < config.readReplicas(); i++) {
             String identifier = names.name("postgres-replica-" + (i + 1));
             String zone = zones.get((i + 1) % zones.size());
-            replicas.add(new DbInstance(this, "replica-" + (i + 1),
-                    replicaConfig(props, identifier, zone, monitoringRole, logGroups("replica-" + (i + 1), identifier, props))));
+            DbInstance replica = new DbInstance(this, "replica-" + (i + 1),
+                    replicaConfig(props, identifier, zone, monitoringRole, logGroups("replica-" + (i + 1), identifier, props)));
+            replicas.add(replica);
+            instances.add(new DatabaseInstance(identifier, config.replicaInstanceClass(), true, replica));
         }
     }
 
@@ -253,5 +257,10 @@ public final class PostgresDatabase extends Construct {
 
     public List<DbInstance> replicas() {
         return List.copyOf(replicas);
+    }
+
+    /** The primary first, then every replica. */
+    public List<DatabaseInstance> instances() {
+        return List.copyOf(instances);
     }
 }

@@ -30,6 +30,10 @@ import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
 import com.hashicorp.cdktf.providers.aws.vpc.VpcConfig;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
+import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpointConfig;
 import com.storefront.platform.config.Ipv4Cidr;
 import com.storefront.platform.config.NetworkConfig;
 import com.storefront.platform.support.EncryptionKey;
@@ -47,6 +51,9 @@ import software.constructs.Construct;
  * own; the VPC's default security group stripped of every rule; and the application security group,
  * the one membership that lets a workload reach the database.
  *
+ * <p>Without NAT, the application subnets reach the AWS APIs operators need through interface
+ * endpoints with a security group of their own.
+ *
  * <p>Database subnets share one route table with only the implicit local route: no NAT, no internet
  * gateway, so the database cannot reach or be reached from the internet even if a security group is
  * misconfigured.
@@ -57,6 +64,13 @@ public final class Network extends Construct {
     public static final int POSTGRES_PORT = 5432;
 
     private static final String ANYWHERE = "0.0.0.0/0";
+
+    /**
+     * What the SSM bastion and the database's operators need from AWS when there is no NAT: Session
+     * Manager, secrets, keys, logs and metrics.
+     */
+    public static final List<String> ENDPOINT_SERVICES = List.of(
+            "ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "logs", "monitoring");
 
     private final Vpc vpc;
     private final List<Subnet> publicSubnets = new ArrayList<>();
@@ -105,6 +119,9 @@ public final class Network extends Construct {
             }
         }
         routeTable(names, "database", databaseSubnets);
+        if (natGateways.isEmpty()) {
+            interfaceEndpoints(names, layout.vpcCidr());
+        }
 
         flowLogs(names, props.accountId(), layout.flowLogRetentionDays());
 
@@ -175,6 +192,34 @@ public final class Network extends Construct {
                     .build()));
         }
         return gateways;
+    }
+
+    private void interfaceEndpoints(ResourceNames names, Ipv4Cidr vpcCidr) {
+        SecurityGroup endpoints = new SecurityGroup(this, "endpoints-security-group", SecurityGroupConfig.builder()
+                .name(names.name("endpoints"))
+                .description("Interface endpoints: HTTPS from inside the VPC only")
+                .vpcId(vpc.getId())
+                .tags(Map.of("Name", names.name("endpoints")))
+                .build());
+        new VpcSecurityGroupIngressRule(this, "endpoints-from-vpc", VpcSecurityGroupIngressRuleConfig.builder()
+                .securityGroupId(endpoints.getId())
+                .description("HTTPS from the VPC")
+                .ipProtocol("tcp")
+                .fromPort(443)
+                .toPort(443)
+                .cidrIpv4(vpcCidr.toString())
+                .build());
+        for (String service : ENDPOINT_SERVICES) {
+            new VpcEndpoint(this, "endpoint-" + service, VpcEndpointConfig.builder()
+                    .vpcId(vpc.getId())
+                    .serviceName("com.amazonaws." + names.region() + "." + service)
+                    .vpcEndpointType("Interface")
+                    .privateDnsEnabled(true)
+                    .subnetIds(applicationSubnets.stream().map(Subnet::getId).toList())
+                    .securityGroupIds(List.of(endpoints.getId()))
+                    .tags(Map.of("Name", names.name(service)))
+                    .build());
+        }
     }
 
     private void flowLogs(ResourceNames names, String accountId, int retentionDays) {

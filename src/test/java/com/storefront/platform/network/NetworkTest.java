@@ -69,6 +69,24 @@ class NetworkTest {
                 "every application route table routes through a NAT gateway when there is one, got " + natRoutes.size());
     }
 
+    @ParameterizedTest
+    @EnumSource(NatGateways.class)
+    void createsInterfaceEndpointsForOperatorsOnlyWhereThereIsNoNat(NatGateways nat) {
+        StackJson json = synth(nat);
+
+        Set<String> services = json.resources("aws_vpc_endpoint").values().stream()
+                .map(e -> e.path("service_name").asText())
+                .collect(Collectors.toSet());
+
+        Set<String> expected = nat == NatGateways.NONE
+                ? Network.ENDPOINT_SERVICES.stream().map(s -> "com.amazonaws.eu-west-1." + s).collect(Collectors.toSet())
+                : Set.of();
+        json.check(services.equals(expected), nat + " should create endpoints " + expected + ", got " + services);
+        json.resources("aws_vpc_endpoint").values().forEach(endpoint -> json.check(
+                endpoint.path("vpc_endpoint_type").asText().equals("Interface") && endpoint.path("private_dns_enabled").asBoolean()
+                        && endpoint.path("security_group_ids").size() == 1, "private-DNS interface endpoint with its own group: " + endpoint));
+    }
+
     @Test
     void sendsEveryZoneThroughItsOwnNatGatewayWhenOnePerZone() {
         StackJson json = synth(NatGateways.ONE_PER_AZ);
@@ -135,6 +153,7 @@ class NetworkTest {
             json.check(rule.path("from_port").asInt() == 5432 && rule.path("to_port").asInt() == 5432, "only port 5432");
         }
         assertEquals(0, json.resources("aws_vpc_security_group_ingress_rule").size(), json.raw());
+        json.check(json.resources("aws_security_group").size() == 1, "no endpoint security group while there is a NAT");
     }
 
     private static StackJson synth(NatGateways nat) {

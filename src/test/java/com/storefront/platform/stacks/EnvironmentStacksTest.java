@@ -97,9 +97,10 @@ class EnvironmentStacksTest {
     @MethodSource("environments")
     void neverOpensPostgresToACidrRange(EnvironmentConfig environment) {
         for (StackJson json : Stacks.of(environment).both()) {
-            json.resources("aws_vpc_security_group_ingress_rule").values().forEach(rule ->
-                    json.check(!rule.has("cidr_ipv4") && !rule.has("cidr_ipv6") && rule.has("referenced_security_group_id"),
-                            "ingress only from security groups, never from a CIDR: " + rule));
+            json.resources("aws_vpc_security_group_ingress_rule").values().stream()
+                    .filter(rule -> rule.path("from_port").asInt() <= 5432 && rule.path("to_port").asInt() >= 5432)
+                    .forEach(rule -> json.check(!rule.has("cidr_ipv4") && !rule.has("cidr_ipv6") && rule.has("referenced_security_group_id"),
+                            "PostgreSQL ingress only from security groups, never from a CIDR: " + rule));
             json.resources("aws_security_group").values().forEach(group ->
                     json.check(!group.has("ingress"), "no inline ingress rules: " + group));
         }

@@ -1,0 +1,161 @@
+package com.storefront.platform.database;
+
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfile;
+import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfileConfig;
+import com.hashicorp.cdktf.providers.aws.iam_policy.IamPolicy;
+import com.hashicorp.cdktf.providers.aws.iam_policy.IamPolicyConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachmentConfig;
+import com.hashicorp.cdktf.providers.aws.instance.Instance;
+import com.hashicorp.cdktf.providers.aws.instance.InstanceConfig;
+import com.hashicorp.cdktf.providers.aws.instance.InstanceMetadataOptions;
+import com.hashicorp.cdktf.providers.aws.instance.InstanceRootBlockDevice;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
+import com.storefront.platform.support.PolicyStatement;
+import com.storefront.platform.support.ResourceNames;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.constructs.Construct;
+
+/**
+ * The ways in: IAM policies that let applications log in with IAM tokens as the configured users (one
+ * for the primary, one for the replicas), a break-glass policy to read the master secret, and, where the
+ * environment asks for it, a bastion reachable only through SSM Session Manager for port forwarding.
+ */
+public final class DatabaseAccess extends Construct {
+
+    /** Latest Amazon Linux 2023, resolved by EC2 at launch: no AMI lookup at plan time. */
+    static final String BASTION_AMI = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+
+    private final IamPolicy applicationConnect;
+    private final Optional<IamPolicy> replicaConnect;
+    private final IamPolicy breakGlass;
+    private final Optional<Instance> bastion;
+
+    public DatabaseAccess(Construct scope, String id, DatabaseAccessProps props) {
+        super(scope, id);
+        ResourceNames names = props.names();
+        List<DatabaseInstance> primary = props.instances().stream().filter(i -> !i.replica()).toList();
+        List<DatabaseInstance> replicas = props.instances().stream().filter(DatabaseInstance::replica).toList();
+
+        applicationConnect = connectPolicy(props, "application-connect", names.name("postgres-connect"), primary);
+        replicaConnect = replicas.isEmpty() ? Optional.empty()
+                : Optional.of(connectPolicy(props, "replica-connect", names.name("postgres-replicas-connect"), replicas));
+
+        breakGlass = new IamPolicy(this, "break-glass", IamPolicyConfig.builder()
+                .name(names.name("postgres-break-glass"))
+                .description("Operators only: read the " + names.environment() + " master credentials")
+                .policy(PolicyStatement.document(this, "break-glass-policy", List.of(
+                        PolicyStatement.allow("ReadMasterSecret")
+                                .actions("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")
+                                .resources(props.masterSecretArn()),
+                        PolicyStatement.allow("DecryptMasterSecret")
+                                .actions("kms:Decrypt")
+                                .resources(props.kmsKeyArn())
+                                .condition("StringEquals", "kms:ViaService", "secretsmanager." + names.region() + ".amazonaws.com"))).getJson())
+                .build());
+
+        bastion = props.config().bastion() ? Optional.of(bastion(props)) : Optional.empty();
+    }
+
+    private IamPolicy connectPolicy(DatabaseAccessProps props, String id, String name, List<DatabaseInstance> instances) {
+        String[] users = instances.stream()
+                .flatMap(instance -> props.config().iamDatabaseUsers().stream().map(user -> "arn:aws:rds-db:" + props.names().region() + ":"
+                        + props.accountId() + ":dbuser:" + instance.resource().getResourceId() + "/" + user))
+                .toArray(String[]::new);
+        return new IamPolicy(this, id, IamPolicyConfig.builder()
+                .name(name)
+                .description("IAM database authentication as " + props.config().iamDatabaseUsers() + " on "
+                        + instances.stream().map(DatabaseInstance::identifier).toList())
+                .policy(PolicyStatement.document(this, id + "-policy", List.of(
+                        PolicyStatement.allow("ConnectAsApplicationUsers")
+                                .actions("rds-db:connect")
+                                .resources(users))).getJson())
+                .build());
+    }
+
+    private Instance bastion(DatabaseAccessProps props) {
+        ResourceNames names = props.names();
+        SecurityGroup group = new SecurityGroup(this, "bastion-security-group", SecurityGroupConfig.builder()
+                .name(names.name("bastion"))
+                .description("SSM-only bastion: no inbound rules; out to PostgreSQL and HTTPS for SSM")
+                .vpcId(props.vpcId())
+                .tags(Map.of("Name", names.name("bastion")))
+                .build());
+        new VpcSecurityGroupEgressRule(this, "bastion-to-database", VpcSecurityGroupEgressRuleConfig.builder()
+                .securityGroupId(group.getId())
+                .description("PostgreSQL to the database security group")
+                .ipProtocol("tcp").fromPort(PostgresDatabase.PORT).toPort(PostgresDatabase.PORT)
+                .referencedSecurityGroupId(props.databaseSecurityGroupId())
+                .build());
+        new VpcSecurityGroupEgressRule(this, "bastion-to-ssm", VpcSecurityGroupEgressRuleConfig.builder()
+                .securityGroupId(group.getId())
+                .description("HTTPS to Systems Manager (through NAT or VPC endpoints)")
+                .ipProtocol("tcp").fromPort(443).toPort(443)
+                .cidrIpv4("0.0.0.0/0")
+                .build());
+        new VpcSecurityGroupIngressRule(this, "database-from-bastion", VpcSecurityGroupIngressRuleConfig.builder()
+                .securityGroupId(props.databaseSecurityGroupId())
+                .description("PostgreSQL from the SSM bastion")
+                .ipProtocol("tcp").fromPort(PostgresDatabase.PORT).toPort(PostgresDatabase.PORT)
+                .referencedSecurityGroupId(group.getId())
+                .build());
+
+        IamRole role = new IamRole(this, "bastion-role", IamRoleConfig.builder()
+                .name(names.iamRoleName("bastion"))
+                .assumeRolePolicy(PolicyStatement.document(this, "bastion-trust", List.of(
+                        PolicyStatement.allow("Ec2AssumesRole").service("ec2.amazonaws.com").actions("sts:AssumeRole"))).getJson())
+                .build());
+        new IamRolePolicyAttachment(this, "bastion-ssm", IamRolePolicyAttachmentConfig.builder()
+                .role(role.getName())
+                .policyArn("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
+                .build());
+        IamInstanceProfile profile = new IamInstanceProfile(this, "bastion-profile", IamInstanceProfileConfig.builder()
+                .name(names.iamRoleName("bastion"))
+                .role(role.getName())
+                .build());
+
+        return new Instance(this, "bastion", InstanceConfig.builder()
+                .ami(BASTION_AMI)
+                .instanceType("t3.micro")
+                .subnetId(props.bastionSubnetId())
+                .vpcSecurityGroupIds(List.of(group.getId()))
+                .iamInstanceProfile(profile.getName())
+                .associatePublicIpAddress(false)
+                .metadataOptions(InstanceMetadataOptions.builder()
+                        .httpEndpoint("enabled")
+                        .httpTokens("required")
+                        .httpPutResponseHopLimit(1)
+                        .build())
+                .rootBlockDevice(InstanceRootBlockDevice.builder().encrypted(true).volumeType("gp3").build())
+                // The AMI resolves to a new id with every Amazon Linux release; that must not replace the bastion.
+                .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("ami")).build())
+                .tags(Map.of("Name", names.name("bastion")))
+                .build());
+    }
+
+    public IamPolicy applicationConnect() {
+        return applicationConnect;
+    }
+
+    public Optional<IamPolicy> replicaConnect() {
+        return replicaConnect;
+    }
+
+    public IamPolicy breakGlass() {
+        return breakGlass;
+    }
+
+    public Optional<Instance> bastion() {
+        return bastion;
+    }
+}

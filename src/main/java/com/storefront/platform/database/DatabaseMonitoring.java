@@ -1,0 +1,154 @@
+package com.storefront.platform.database;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_dashboard.CloudwatchDashboard;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_dashboard.CloudwatchDashboardConfig;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarmConfig;
+import com.hashicorp.cdktf.providers.aws.db_event_subscription.DbEventSubscription;
+import com.hashicorp.cdktf.providers.aws.db_event_subscription.DbEventSubscriptionConfig;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopicConfig;
+import com.hashicorp.cdktf.providers.aws.sns_topic_policy.SnsTopicPolicy;
+import com.hashicorp.cdktf.providers.aws.sns_topic_policy.SnsTopicPolicyConfig;
+import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
+import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscriptionConfig;
+import com.storefront.platform.support.PolicyStatement;
+import com.storefront.platform.support.ResourceNames;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * Tells people when the database needs them: an encrypted SNS topic with the configured e-mail
+ * subscriptions, alarms on every instance sized from its class ({@link InstanceAlarms}), RDS event
+ * subscriptions for the instances and the parameter group, and a dashboard with every instance on
+ * every widget.
+ */
+public final class DatabaseMonitoring extends Construct {
+
+    /** RDS event categories that need a person: the instance is down, failing over, full or changing. */
+    static final List<String> INSTANCE_EVENTS = List.of(
+            "availability", "failover", "failure", "low storage", "maintenance", "notification", "recovery");
+
+    /** The dashboard's widgets: a title and the metrics it plots. */
+    static final Map<String, List<String>> WIDGETS = Map.of(
+            "CPU utilisation (%)", List.of("CPUUtilization"),
+            "Connections", List.of("DatabaseConnections"),
+            "Freeable memory (bytes)", List.of("FreeableMemory"),
+            "Free storage (bytes)", List.of("FreeStorageSpace"),
+            "Read / write latency (s)", List.of("ReadLatency", "WriteLatency"),
+            "Read / write IOPS", List.of("ReadIOPS", "WriteIOPS"),
+            "Replica lag (s)", List.of("ReplicaLag"));
+
+    private final SnsTopic topic;
+    private final CloudwatchDashboard dashboard;
+
+    public DatabaseMonitoring(Construct scope, String id, DatabaseMonitoringProps props) {
+        super(scope, id);
+        ResourceNames names = props.names();
+
+        topic = new SnsTopic(this, "alarm-topic", SnsTopicConfig.builder()
+                .name(names.name("database-alerts"))
+                .kmsMasterKeyId(props.kmsKeyArn())
+                .build());
+        new SnsTopicPolicy(this, "alarm-topic-policy", SnsTopicPolicyConfig.builder()
+                .arn(topic.getArn())
+                .policy(PolicyStatement.document(this, "alarm-topic-publishers", List.of(
+                        PolicyStatement.allow("CloudWatchAndRdsEventsPublish")
+                                .service("cloudwatch.amazonaws.com", "events.rds.amazonaws.com")
+                                .actions("sns:Publish")
+                                .resources(topic.getArn())
+                                .condition("StringEquals", "aws:SourceAccount", props.accountId()))).getJson())
+                .build());
+        for (int i = 0; i < props.config().alarmEmails().size(); i++) {
+            new SnsTopicSubscription(this, "email-" + i, SnsTopicSubscriptionConfig.builder()
+                    .topicArn(topic.getArn())
+                    .protocol("email")
+                    .endpoint(props.config().alarmEmails().get(i))
+                    .build());
+        }
+
+        for (DatabaseInstance instance : props.instances()) {
+            for (AlarmSpec alarm : InstanceAlarms.of(instance, props.config())) {
+                new CloudwatchMetricAlarm(this, alarm.name(), CloudwatchMetricAlarmConfig.builder()
+                        .alarmName(alarm.name())
+                        .alarmDescription(alarm.description())
+                        .namespace("AWS/RDS")
+                        .metricName(alarm.metric())
+                        .dimensions(Map.of("DBInstanceIdentifier", instance.identifier()))
+                        .statistic(alarm.statistic())
+                        .comparisonOperator(alarm.comparison())
+                        .threshold(alarm.threshold())
+                        .period(props.config().alarms().periodSeconds())
+                        .evaluationPeriods(props.config().alarms().evaluationPeriods())
+                        .treatMissingData(alarm.treatMissingData())
+                        .alarmActions(List.of(topic.getArn()))
+                        .okActions(List.of(topic.getArn()))
+                        .build());
+            }
+        }
+
+        new DbEventSubscription(this, "instance-events", DbEventSubscriptionConfig.builder()
+                .name(names.name("postgres-instance-events"))
+                .snsTopic(topic.getArn())
+                .sourceType("db-instance")
+                .sourceIds(props.instances().stream().map(DatabaseInstance::identifier).toList())
+                .eventCategories(INSTANCE_EVENTS)
+                .dependsOn(props.instances().stream().map(i -> (ITerraformDependable) i.resource()).toList())
+                .build());
+        new DbEventSubscription(this, "parameter-group-events", DbEventSubscriptionConfig.builder()
+                .name(names.name("postgres-parameter-events"))
+                .snsTopic(topic.getArn())
+                .sourceType("db-parameter-group")
+                .sourceIds(List.of(props.parameterGroupName()))
+                .eventCategories(List.of("configuration change"))
+                .build());
+
+        dashboard = new CloudwatchDashboard(this, "dashboard", CloudwatchDashboardConfig.builder()
+                .dashboardName(names.name("postgres"))
+                .dashboardBody(dashboardBody(names.region(), props.instances()))
+                .build());
+    }
+
+    private static String dashboardBody(String region, List<DatabaseInstance> instances) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode body = json.createObjectNode();
+        ArrayNode widgets = body.putArray("widgets");
+        int position = 0;
+        for (String title : WIDGETS.keySet().stream().sorted().toList()) {
+            ObjectNode widget = widgets.addObject()
+                    .put("type", "metric")
+                    .put("x", (position % 2) * 12)
+                    .put("y", (position / 2) * 6)
+                    .put("width", 12)
+                    .put("height", 6);
+            ObjectNode properties = widget.putObject("properties")
+                    .put("title", title)
+                    .put("region", region)
+                    .put("view", "timeSeries")
+                    .put("period", 60);
+            ArrayNode metrics = properties.putArray("metrics");
+            for (String metric : WIDGETS.get(title)) {
+                for (DatabaseInstance instance : instances) {
+                    metrics.addArray().add("AWS/RDS").add(metric).add("DBInstanceIdentifier").add(instance.identifier());
+                }
+            }
+            position++;
+        }
+        return body.toString();
+    }
+
+    public SnsTopic topic() {
+        return topic;
+    }
+
+    /** The dashboard's address in the CloudWatch console. */
+    public String dashboardUrl(String region) {
+        return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region + "#dashboards:name="
+                + dashboard.getDashboardName();
+    }
+}

@@ -1,0 +1,78 @@
+package com.storefront.platform.database;
+
+import com.storefront.platform.config.AlarmThresholds;
+import com.storefront.platform.config.DatabaseConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Derives each instance's alarms from its class and the environment's config. */
+public final class InstanceAlarms {
+
+    static final long GIB = 1024L * 1024 * 1024;
+    /** Free storage never alarms later than this, however small the volume. */
+    static final long MIN_FREE_STORAGE_BYTES = 10 * GIB;
+
+    private static final String ABOVE = "GreaterThanThreshold";
+    private static final String BELOW = "LessThanThreshold";
+    // A silent metric means the instance is down or being replaced: RDS events report that, so most
+    // alarms keep their state rather than page twice.
+    private static final String KEEP_STATE = "missing";
+
+    private InstanceAlarms() {
+    }
+
+    /** Every alarm of {@code instance}. */
+    public static List<AlarmSpec> of(DatabaseInstance instance, DatabaseConfig config) {
+        AlarmThresholds t = config.alarms();
+        String id = instance.identifier();
+        List<AlarmSpec> alarms = new ArrayList<>();
+        alarms.add(new AlarmSpec(id + "-cpu-high", "CPUUtilization", "Average", ABOVE, t.cpuPercent(), KEEP_STATE,
+                "CPU above " + t.cpuPercent() + "% on " + id + ". Check Performance Insights for the top SQL; add a replica or scale the class."));
+        alarms.add(new AlarmSpec(id + "-freeable-memory-low", "FreeableMemory", "Average", BELOW, freeableMemoryBytes(instance, t), KEEP_STATE,
+                "Freeable memory below " + percent(t.freeableMemoryShare()) + " of " + instance.instanceClass().name() + " on " + id
+                        + ". Look for connection spikes or large work_mem sorts; scale the class if it persists."));
+        alarms.add(new AlarmSpec(id + "-free-storage-low", "FreeStorageSpace", "Minimum", BELOW, freeStorageBytes(config), KEEP_STATE,
+                "Free storage on " + id + " below " + freeStorageBytes(config) / GIB + " GiB. Autoscaling stops at "
+                        + config.maxAllocatedStorageGib() + " GiB: raise maxAllocatedStorageGib or remove bloat."));
+        alarms.add(new AlarmSpec(id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, connections(config), KEEP_STATE,
+                "Connections on " + id + " above " + percent(t.connectionsShare()) + " of max_connections ("
+                        + PostgresParameters.of(config).maxConnections() + "). Check for leaking pools; use a pooler such as RDS Proxy."));
+        alarms.add(new AlarmSpec(id + "-read-latency-high", "ReadLatency", "Average", ABOVE, t.readLatencyMillis() / 1000.0, KEEP_STATE,
+                "Read latency on " + id + " above " + t.readLatencyMillis() + " ms. Check IOPS against the gp3 baseline and cache hit ratio."));
+        alarms.add(new AlarmSpec(id + "-write-latency-high", "WriteLatency", "Average", ABOVE, t.writeLatencyMillis() / 1000.0, KEEP_STATE,
+                "Write latency on " + id + " above " + t.writeLatencyMillis() + " ms. Check IOPS and throughput; provision gp3 IOPS from 400 GiB."));
+        alarms.add(new AlarmSpec(id + "-disk-queue-high", "DiskQueueDepth", "Average", ABOVE, t.diskQueueDepth(), KEEP_STATE,
+                "Disk queue on " + id + " above " + t.diskQueueDepth() + ". Storage cannot keep up: find the heavy queries or provision IOPS."));
+        if (instance.replica()) {
+            alarms.add(new AlarmSpec(id + "-replica-lag-high", "ReplicaLag", "Maximum", ABOVE, t.replicaLagSeconds(), "breaching",
+                    "Replica " + id + " is more than " + t.replicaLagSeconds() + " s behind (or replication stopped). Reads from it are stale:"
+                            + " check long transactions on the primary and the replica's load."));
+        }
+        if (instance.instanceClass().burstable()) {
+            alarms.add(new AlarmSpec(id + "-cpu-credits-low", "CPUCreditBalance", "Minimum", BELOW, t.cpuCreditBalance(), KEEP_STATE,
+                    "CPU credits on " + id + " below " + t.cpuCreditBalance() + ": it will be throttled. Move to an m or r class."));
+        }
+        if (!instance.replica()) {
+            alarms.add(new AlarmSpec(id + "-transaction-ids-high", "MaximumUsedTransactionIDs", "Maximum", ABOVE, t.transactionIdsUsed(), KEEP_STATE,
+                    "Transaction IDs used on " + id + " above " + t.transactionIdsUsed() + ". Wraparound stops all writes near 2.1 billion:"
+                            + " find what blocks autovacuum (long transactions, abandoned replication slots) and VACUUM FREEZE."));
+        }
+        return alarms;
+    }
+
+    static double freeableMemoryBytes(DatabaseInstance instance, AlarmThresholds t) {
+        return Math.floor(instance.instanceClass().memoryBytes() * t.freeableMemoryShare());
+    }
+
+    static long freeStorageBytes(DatabaseConfig config) {
+        return Math.max(MIN_FREE_STORAGE_BYTES, (long) (config.allocatedStorageGib() * GIB * config.alarms().freeStorageShare()));
+    }
+
+    static double connections(DatabaseConfig config) {
+        return Math.floor(PostgresParameters.of(config).maxConnections() * config.alarms().connectionsShare());
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+}

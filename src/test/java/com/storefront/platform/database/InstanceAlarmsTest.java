@@ -1,0 +1,108 @@
+package com.storefront.platform.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.storefront.platform.config.AlarmThresholds;
+import com.storefront.platform.config.DatabaseConfig;
+import com.storefront.platform.config.InstanceClass;
+import com.storefront.platform.config.InvalidConfigException;
+import com.storefront.platform.config.Tier;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class InstanceAlarmsTest {
+
+    private static final long GIB = 1024L * 1024 * 1024;
+
+    @Test
+    void alarmsWhenFreeableMemoryFallsBelowATenthOfAnEightGibClass() {
+        Map<String, AlarmSpec> alarms = alarms(Tier.STAGING, d -> d, "db.m6g.large", false);
+
+        AlarmSpec memory = alarms.get("FreeableMemory");
+        assertEquals(Math.floor(8 * GIB * 0.10), memory.threshold());
+        assertEquals("LessThanThreshold", memory.comparison());
+    }
+
+    @Test
+    void followsAnOverriddenMemoryShare() {
+        Map<String, AlarmSpec> alarms = alarms(Tier.PROD, d -> d.alarms(AlarmThresholds.DEFAULT.withFreeableMemoryShare(0.25)), "db.r6g.large", false);
+
+        assertEquals(Math.floor(16 * GIB * 0.25), alarms.get("FreeableMemory").threshold());
+    }
+
+    @Test
+    void neverLetsFreeStorageFallBelowTenGibOnASmallVolume() {
+        Map<String, AlarmSpec> alarms = alarms(Tier.STAGING, d -> d.storage(50, 200), "db.m6g.large", false);
+
+        assertEquals(10 * GIB, (long) alarms.get("FreeStorageSpace").threshold());
+    }
+
+    @Test
+    void alarmsOnATenthOfALargeVolume() {
+        Map<String, AlarmSpec> alarms = alarms(Tier.PROD, d -> d.storage(1000, 2000), "db.r6g.large", false);
+
+        assertEquals(100 * GIB, (long) alarms.get("FreeStorageSpace").threshold());
+    }
+
+    @Test
+    void alarmsOnConnectionsAboveEightyPercentOfTheParameterGroupsMaxConnections() {
+        Map<String, AlarmSpec> alarms = alarms(Tier.PROD, d -> d, "db.r6g.large", false);
+
+        assertEquals(1802, new PostgresParameters(InstanceClass.of("t", "db.r6g.large")).maxConnections());
+        assertEquals(Math.floor(1802 * 0.8), alarms.get("DatabaseConnections").threshold());
+    }
+
+    @Test
+    void watchesCpuCreditsOnlyOnBurstableClasses() {
+        assertTrue(alarms(Tier.DEV, d -> d, "db.t4g.medium", false).containsKey("CPUCreditBalance"));
+        assertFalse(alarms(Tier.STAGING, d -> d, "db.m6g.large", false).containsKey("CPUCreditBalance"));
+    }
+
+    @Test
+    void watchesReplicaLagOnlyOnReplicasAndTransactionIdsOnlyOnThePrimary() {
+        Map<String, AlarmSpec> primary = alarms(Tier.PROD, d -> d, "db.r6g.large", false);
+        Map<String, AlarmSpec> replica = alarms(Tier.PROD, d -> d, "db.r6g.large", true);
+
+        assertFalse(primary.containsKey("ReplicaLag"));
+        assertTrue(replica.containsKey("ReplicaLag"));
+        assertEquals("breaching", replica.get("ReplicaLag").treatMissingData(), "a replica that stops reporting lag has stopped replicating");
+        assertTrue(primary.containsKey("MaximumUsedTransactionIDs"));
+        assertFalse(replica.containsKey("MaximumUsedTransactionIDs"));
+    }
+
+    @Test
+    void describesWhatToDoInEveryAlarm() {
+        for (AlarmSpec alarm : alarms(Tier.DEV, d -> d, "db.t4g.medium", false).values()) {
+            assertTrue(alarm.description().length() > 40 && alarm.description().contains("storefront-dev-postgres"), alarm.toString());
+        }
+    }
+
+    @Test
+    void rejectsAShareOutsideZeroToOne() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> AlarmThresholds.DEFAULT.withFreeableMemoryShare(1.5));
+
+        assertEquals("database.alarms.freeableMemoryShare must be a share between 0 and 1 (exclusive), like 0.1, got 1.5", error.getMessage());
+    }
+
+    @Test
+    void rejectsANonPositivePeriod() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class,
+                () -> new AlarmThresholds(80, 0.1, 0.1, 0.8, 20, 20, 20, 60, 30, 1_000_000_000L, 0, 5));
+
+        assertTrue(error.getMessage().startsWith("database.alarms.periodSeconds must be a positive multiple of 60"), error.getMessage());
+    }
+
+    private static Map<String, AlarmSpec> alarms(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides, String className, boolean replica) {
+        DatabaseConfig config = overrides.apply(DatabaseConfig.Builder.defaultsFor(tier).instanceClass(className)).build();
+        DatabaseInstance instance = new DatabaseInstance("storefront-" + tier.name().toLowerCase() + "-postgres",
+                InstanceClass.of("t", className), replica, null);
+        List<AlarmSpec> specs = InstanceAlarms.of(instance, config);
+        return specs.stream().collect(Collectors.toMap(AlarmSpec::metric, a -> a));
+    }
+}

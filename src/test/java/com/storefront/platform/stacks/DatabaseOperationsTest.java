@@ -1,0 +1,151 @@
+package com.storefront.platform.stacks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.config.Environments;
+import com.storefront.platform.testing.StackJson;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Alarms, events, dashboard and access paths of every environment's database stack. */
+class DatabaseOperationsTest {
+
+    static Stream<EnvironmentConfig> environments() {
+        return Environments.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void alarmsOnEveryInstanceIntoTheEncryptedTopic(EnvironmentConfig environment) {
+        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+        List<String> instances = instanceIdentifiers(environment);
+        boolean burstable = environment.database().instanceClass().burstable();
+
+        String topic = database.onlyResource("aws_sns_topic").path("kms_master_key_id").asText();
+        database.check(topic.startsWith("${aws_kms_key."), "topic encrypted with the environment's key");
+        for (String instance : instances) {
+            Set<String> metrics = database.resources("aws_cloudwatch_metric_alarm",
+                            a -> a.at("/dimensions/DBInstanceIdentifier").asText().equals(instance)).stream()
+                    .map(a -> a.path("metric_name").asText())
+                    .collect(Collectors.toSet());
+            Set<String> expected = new HashSet<>(Set.of("CPUUtilization", "FreeableMemory", "FreeStorageSpace", "DatabaseConnections",
+                    "ReadLatency", "WriteLatency", "DiskQueueDepth"));
+            expected.add(instance.contains("replica") ? "ReplicaLag" : "MaximumUsedTransactionIDs");
+            if (burstable) {
+                expected.add("CPUCreditBalance");
+            }
+            database.check(metrics.equals(expected), instance + " alarms " + metrics + " should be " + expected);
+        }
+        database.resources("aws_cloudwatch_metric_alarm").values().forEach(alarm -> {
+            database.check(alarm.path("alarm_actions").size() == 1 && alarm.path("ok_actions").equals(alarm.path("alarm_actions"))
+                    && alarm.path("alarm_actions").get(0).asText().contains("aws_sns_topic."), "alarm and OK actions to the topic: " + alarm);
+            database.check(!alarm.path("treat_missing_data").asText().isEmpty(), "deliberate treat_missing_data");
+            database.check(alarm.path("alarm_description").asText().length() > 40, "says what to do");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void subscribesToInstanceAndParameterGroupEvents(EnvironmentConfig environment) {
+        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+
+        JsonNode instances = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-instance")).get(0);
+        JsonNode parameters = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-parameter-group")).get(0);
+
+        database.check(toSet(instances.path("event_categories")).equals(Set.of("availability", "failover", "failure", "low storage",
+                "maintenance", "notification", "recovery")), "instance event categories");
+        database.check(toSet(instances.path("source_ids")).equals(Set.copyOf(instanceIdentifiers(environment))), "every instance");
+        database.check(toSet(parameters.path("event_categories")).equals(Set.of("configuration change")), "parameter group changes");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void putsEveryInstanceOnEveryDashboardWidget(EnvironmentConfig environment) throws Exception {
+        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+
+        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                database.onlyResource("aws_cloudwatch_dashboard").path("dashboard_body").asText());
+
+        Set<String> titles = new HashSet<>();
+        for (JsonNode widget : body.path("widgets")) {
+            titles.add(widget.at("/properties/title").asText());
+            Set<String> plotted = new HashSet<>();
+            widget.at("/properties/metrics").forEach(m -> plotted.add(m.get(3).asText()));
+            database.check(plotted.equals(Set.copyOf(instanceIdentifiers(environment))), "every instance on " + widget);
+        }
+        database.check(titles.size() == 7 && titles.contains("Replica lag (s)") && titles.contains("Read / write IOPS"), "widgets: " + titles);
+        database.check(database.output("dashboard_url").path("value").asText().contains("#dashboards:name="), "dashboard URL output");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void scopesIamAuthenticationToTheInstancesResourceIdsAndUsers(EnvironmentConfig environment) {
+        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+
+        List<JsonNode> connect = database.dataSources("aws_iam_policy_document").values().stream()
+                .filter(d -> d.toString().contains("rds-db:connect")).toList();
+
+        database.check(connect.size() == (environment.database().readReplicas() > 0 ? 2 : 1), "primary and replica connect policies");
+        for (JsonNode document : connect) {
+            for (JsonNode resource : document.at("/statement/0/resources")) {
+                String arn = resource.asText();
+                database.check(arn.startsWith("arn:aws:rds-db:" + environment.region() + ":" + environment.accountId() + ":dbuser:${aws_db_instance.")
+                        && arn.endsWith(".resource_id}/storefront_app"), "scoped to a resource id and user, got " + arn);
+            }
+        }
+        database.output("application_connect_policy_arn");
+        database.output("break_glass_policy_arn");
+        for (JsonNode document : database.dataSources("aws_iam_policy_document").values()) {
+            String text = document.toString();
+            if (text.contains("rds-db:connect") || text.contains("ReadMasterSecret")) {
+                document.path("statement").forEach(s -> s.path("resources").forEach(r ->
+                        database.check(!r.asText().equals("*"), "no * resources in access policies: " + document)));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void reachesTheDatabaseFromTheBastionOnlyThroughSsm(EnvironmentConfig environment) {
+        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+
+        if (!environment.database().bastion()) {
+            database.check(database.resources("aws_instance").isEmpty(), "no bastion where the environment has none");
+            return;
+        }
+        JsonNode bastion = database.onlyResource("aws_instance");
+        database.check(!bastion.has("key_name") && !bastion.path("associate_public_ip_address").asBoolean(), "no key pair, no public IP");
+        database.check(bastion.at("/metadata_options/http_tokens").asText().equals("required"), "IMDSv2 required");
+        database.check(bastion.at("/root_block_device/encrypted").asBoolean(), "encrypted root volume");
+        String bastionGroup = database.logicalId("aws_security_group", g -> g.path("name").asText().endsWith("-bastion"));
+        String groupRef = StackJson.reference("aws_security_group", bastionGroup, "id");
+        database.check(database.resources("aws_vpc_security_group_ingress_rule",
+                r -> r.path("security_group_id").asText().equals(groupRef)).isEmpty(), "no inbound rules on the bastion");
+        List<String> egress = new ArrayList<>();
+        database.resources("aws_vpc_security_group_egress_rule", r -> r.path("security_group_id").asText().equals(groupRef))
+                .forEach(r -> egress.add(r.path("to_port").asInt() + "->" + (r.has("referenced_security_group_id") ? "database" : r.path("cidr_ipv4").asText())));
+        database.check(Set.copyOf(egress).equals(Set.of("5432->database", "443->0.0.0.0/0")), "egress only to the database and HTTPS: " + egress);
+        database.check(database.output("ssm_port_forward_command").path("value").asText()
+                .contains("--document-name AWS-StartPortForwardingSessionToRemoteHost"), "port forwarding command");
+    }
+
+    private static List<String> instanceIdentifiers(EnvironmentConfig environment) {
+        List<String> identifiers = new ArrayList<>(List.of("storefront-" + environment.name() + "-postgres"));
+        for (int i = 1; i <= environment.database().readReplicas(); i++) {
+            identifiers.add("storefront-" + environment.name() + "-postgres-replica-" + i);
+        }
+        return identifiers;
+    }
+
+    private static Set<String> toSet(JsonNode array) {
+        Set<String> values = new HashSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}
