@@ -1,0 +1,24 @@
+output "writer_endpoint" {
+  description = "Hostname of the primary (writer) instance."
+  value       = local.database.writer_endpoint
+}
+
+output "reader_endpoints" {
+  description = "Hostnames of the read replicas, one per replica; empty when the environment has none."
+  value       = try(local.database.reader_endpoints, null) == null ? [] : tolist(local.database.reader_endpoints)
+}
+
+output "port" {
+  description = "Port the database listens on (5432)."
+  value       = local.database.port
+}
+
+output "database_name" {
+  description = "Name of the application database."
+  value       = local.database.database_name
+}
+
+output "attached_policy_arns" {
+  description = "ARNs of the IAM policies attached to var.role_name: the writer connect policy, then the replica connect policy when attached."
+  value       = tolist(concat([aws_iam_role_policy_attachment.writer.policy_arn], aws_iam_role_policy_attachment.replica[*].policy_arn))
+}
