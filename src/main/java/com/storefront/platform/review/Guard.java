@@ -1,0 +1,53 @@
+package com.storefront.platform.review;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Stops a plan that deletes or replaces a {@link ProtectedResourceType protected resource}, unless a reviewer
+ * acknowledged that very address.
+ *
+ * @param acknowledgements the reviewer's acknowledgements. Default (empty): every such change is blocked
+ */
+public record Guard(List<Acknowledgement> acknowledgements) {
+
+    public Guard {
+        acknowledgements = List.copyOf(Objects.requireNonNull(acknowledgements, "acknowledgements"));
+    }
+
+    /** Every delete or replacement of a protected resource in {@code stack}'s changes, from a plan Terraform accepted. */
+    public List<Finding> inspect(String stack, List<ResourceChange> changes) {
+        return inspect(stack, changes, Set.of());
+    }
+
+    /**
+     * Every delete or replacement of a protected resource in {@code stack}'s changes, blocked or acknowledged.
+     *
+     * @param refusedByPreventDestroy addresses for which Terraform refused the plan ({@link PlannedStack})
+     */
+    public List<Finding> inspect(String stack, List<ResourceChange> changes, Set<String> refusedByPreventDestroy) {
+        List<Finding> findings = new ArrayList<>();
+        for (ResourceChange change : changes) {
+            if (!change.action().destroysExisting()) {
+                continue;
+            }
+            ProtectedResourceType.of(change.type()).ifPresent(protection -> findings.add(new Finding(stack, change, protection,
+                    acknowledgements.stream().anyMatch(a -> a.covers(stack, change.address())),
+                    refusedByPreventDestroy.contains(change.address()))));
+        }
+        return findings;
+    }
+
+    /**
+     * The acknowledgements that let nothing through in {@code findings}: a typo, or a change that is no longer
+     * planned. Reported so that a mistyped address never looks like an approval.
+     */
+    public List<Acknowledgement> unused(Collection<Finding> findings) {
+        return acknowledgements.stream()
+                .filter(a -> findings.stream().noneMatch(f -> a.covers(f.stack(), f.change().address())))
+                .toList();
+    }
+}

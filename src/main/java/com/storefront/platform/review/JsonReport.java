@@ -1,0 +1,113 @@
+package com.storefront.platform.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable twin of {@link MarkdownReport}: one document per stack and one for the run. Like the
+ * Markdown, it holds attribute names and counts, never an attribute value.
+ */
+public final class JsonReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonReport() {
+    }
+
+    /**
+     * {@code {stack, mode, result, counts, refusedByPreventDestroy: [...], changes: [...], findings: [...]}}; {@code result} is {@code passed} or
+     * {@code blocked}, and each change's {@code guard} is {@code blocked}, {@code acknowledged} or {@code passed}.
+     * {@code refusedByPreventDestroy} lists the addresses Terraform refused to destroy.
+     */
+    public static ObjectNode forStack(StackReview review, Mode mode) {
+        ObjectNode json = JSON.createObjectNode()
+                .put("stack", review.stack())
+                .put("mode", mode.label())
+                .put("result", review.passes() ? "passed" : "blocked");
+        json.set("counts", counts(review.counts()));
+        strings(json.putArray("refusedByPreventDestroy"), review.refusedByPreventDestroy().stream().sorted().toList());
+        ArrayNode changes = json.putArray("changes");
+        for (ResourceChange change : review.changes()) {
+            ObjectNode entry = changes.addObject()
+                    .put("address", change.address())
+                    .put("type", change.type())
+                    .put("action", change.action().kind())
+                    .put("actionDetail", change.action().description())
+                    .put("cause", change.cause())
+                    .put("actionReason", change.actionReason());
+            strings(entry.putArray("replacePaths"), change.replacePaths());
+            strings(entry.putArray("changedAttributes"), change.changedAttributes());
+            strings(entry.putArray("sensitiveChanged"), change.sensitiveChanged());
+            entry.putObject("tags")
+                    .put("added", change.tags().added())
+                    .put("changed", change.tags().changed())
+                    .put("removed", change.tags().removed())
+                    .put("knownAfterApply", change.tags().knownAfterApply());
+            entry.put("guard", review.findings().stream().filter(f -> f.change().equals(change)).findFirst()
+                    .map(f -> f.blocks() ? "blocked" : "acknowledged")
+                    .orElse(review.refusedByPreventDestroy().contains(change.address()) ? "blocked" : "passed"));
+        }
+        findings(json.putArray("findings"), review.findings());
+        return json;
+    }
+
+    /**
+     * {@code {mode, result, exitCode, counts, stacks: [...], blocked: [...], acknowledged: [...],
+     * unusedAcknowledgements: [...], failures: [...]}}.
+     */
+    public static ObjectNode forRun(ReviewRun run) {
+        ObjectNode json = JSON.createObjectNode()
+                .put("mode", run.mode().label())
+                .put("result", switch (run.exitCode()) {
+                    case ReviewRun.PASSED -> "passed";
+                    case ReviewRun.BLOCKED -> "blocked";
+                    default -> "error";
+                })
+                .put("exitCode", run.exitCode());
+        json.set("counts", counts(run.counts()));
+        ArrayNode stacks = json.putArray("stacks");
+        for (StackReview review : run.reviews()) {
+            ObjectNode entry = stacks.addObject()
+                    .put("stack", review.stack())
+                    .put("result", review.passes() ? "passed" : "blocked")
+                    .put("markdown", review.stack() + ".md")
+                    .put("json", review.stack() + ".json");
+            entry.set("counts", counts(review.counts()));
+        }
+        findings(json.putArray("blocked"), run.blocked());
+        findings(json.putArray("acknowledged"), run.acknowledged());
+        strings(json.putArray("unusedAcknowledgements"), run.unusedAcknowledgements().stream().map(Acknowledgement::toString).toList());
+        ArrayNode failures = json.putArray("failures");
+        run.failures().forEach(f -> failures.addObject().put("stack", f.stack()).put("message", f.message()));
+        return json;
+    }
+
+    private static ObjectNode counts(Map<String, Integer> counts) {
+        ObjectNode json = JSON.createObjectNode();
+        counts.forEach(json::put);
+        return json;
+    }
+
+    private static void findings(ArrayNode array, List<Finding> findings) {
+        for (Finding finding : findings) {
+            ObjectNode entry = array.addObject()
+                    .put("stack", finding.stack())
+                    .put("address", finding.change().address())
+                    .put("action", finding.change().action().kind())
+                    .put("actionDetail", finding.change().action().description())
+                    .put("cause", finding.change().cause());
+            strings(entry.putArray("replacePaths"), finding.change().replacePaths());
+            entry.put("protection", finding.protection().type())
+                    .put("acknowledged", finding.acknowledged())
+                    .put("preventDestroy", finding.preventDestroy())
+                    .put("message", finding.message());
+        }
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}

@@ -1,0 +1,209 @@
+package com.storefront.platform.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The Markdown a reviewer reads: one page per stack and a summary of the run. It shows attribute names,
+ * counts and Terraform's reasons, never an attribute value.
+ */
+public final class MarkdownReport {
+
+    /** How many of the last lines of a failed stack's Terraform output the summary keeps. */
+    private static final int FAILURE_LINES = 30;
+
+    private MarkdownReport() {
+    }
+
+    /** The page of one stack: counts, the guard's verdict, the replacements and a table of every change. */
+    public static String forStack(StackReview review, Mode mode) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Plan review: `").append(review.stack()).append("`\n\n");
+        md.append("Mode: ").append(mode.label()).append(" (").append(mode.description()).append(").\n\n");
+        appendCounts(md, review.counts());
+        md.append('\n').append(guardVerdict(review)).append("\n");
+        if (!review.findings().isEmpty()) {
+            md.append('\n');
+            review.findings().forEach(f -> md.append("- ").append(findingLine(f)).append('\n'));
+        }
+        List<ResourceChange> replacements = review.changes().stream().filter(c -> c.action().isReplacement()).toList();
+        if (!replacements.isEmpty()) {
+            md.append("\n## Replacements\n\n");
+            for (ResourceChange change : replacements) {
+                md.append("- `").append(change.address()).append("`: ").append(change.action().description())
+                        .append(", ").append(cause(change)).append('\n');
+            }
+        }
+        md.append("\n## Changes\n\n");
+        if (review.changes().isEmpty()) {
+            md.append("No changes.\n");
+            return md.toString();
+        }
+        md.append("| Resource | Action | Details |\n|---|---|---|\n");
+        for (ResourceChange change : review.changes()) {
+            md.append("| `").append(cell(change.address())).append("` | ").append(change.action().description())
+                    .append(" | ").append(cell(details(change, review))).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** The page of the run: the verdict, a row per stack, every blocked and acknowledged change, and what failed. */
+    public static String forRun(ReviewRun run) {
+        StringBuilder md = new StringBuilder("# Plan review\n\n");
+        md.append("Mode: ").append(run.mode().label()).append(" (").append(run.mode().description()).append("). ");
+        md.append("Result: **").append(result(run)).append("** (exit code ").append(run.exitCode()).append(").\n\n");
+        List<String> kinds = shownKinds(run.counts());
+        md.append("| Stack | ").append(String.join(" | ", kinds)).append(" | Guard |\n|---|")
+                .append("---:|".repeat(kinds.size())).append("---|\n");
+        for (StackReview review : run.reviews()) {
+            Map<String, Integer> counts = review.counts();
+            md.append("| [").append(review.stack()).append("](").append(review.stack()).append(".md) | ")
+                    .append(kinds.stream().map(k -> String.valueOf(counts.get(k))).collect(Collectors.joining(" | ")))
+                    .append(" | ").append(guardCell(review)).append(" |\n");
+        }
+        for (StackFailure failure : run.failures()) {
+            md.append("| ").append(failure.stack()).append(" |").append(" - |".repeat(kinds.size()))
+                    .append(" **not reviewed** |\n");
+        }
+        Map<String, Integer> total = run.counts();
+        md.append("| **all stacks** | ")
+                .append(kinds.stream().map(k -> String.valueOf(total.get(k))).collect(Collectors.joining(" | ")))
+                .append(" | |\n");
+        appendFindings(md, "Blocked", run.blocked());
+        List<StackReview> refused = run.reviews().stream().filter(r -> !r.refusedByPreventDestroy().isEmpty()).toList();
+        if (!refused.isEmpty()) {
+            md.append("\n## Refused by Terraform (prevent_destroy)\n\n");
+            refused.forEach(r -> md.append("- ").append(r.stack()).append(": ")
+                    .append(code(r.refusedByPreventDestroy().stream().sorted().toList())).append('\n'));
+        }
+        appendFindings(md, "Acknowledged", run.acknowledged());
+        if (!run.unusedAcknowledgements().isEmpty()) {
+            md.append("\n## Acknowledgements that matched nothing\n\n"
+                    + "No protected delete or replacement has these addresses: check them for typos, or drop them.\n\n");
+            run.unusedAcknowledgements().forEach(a -> md.append("- `").append(a).append("`\n"));
+        }
+        if (!run.failures().isEmpty()) {
+            md.append("\n## Stacks that could not be reviewed\n");
+            for (StackFailure failure : run.failures()) {
+                md.append("\n### ").append(failure.stack()).append("\n\n```text\n")
+                        .append(lastLines(failure.message())).append("\n```\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static String result(ReviewRun run) {
+        return switch (run.exitCode()) {
+            case ReviewRun.PASSED -> run.acknowledged().isEmpty() ? "passed" : "passed, with acknowledged changes";
+            case ReviewRun.BLOCKED -> "blocked";
+            default -> "incomplete: a stack could not be reviewed";
+        };
+    }
+
+    private static void appendCounts(StringBuilder md, Map<String, Integer> counts) {
+        List<String> kinds = shownKinds(counts);
+        md.append("| ").append(String.join(" | ", kinds)).append(" |\n|")
+                .append("---:|".repeat(kinds.size())).append('\n')
+                .append("| ").append(kinds.stream().map(k -> String.valueOf(counts.get(k))).collect(Collectors.joining(" | ")))
+                .append(" |\n");
+    }
+
+    /** The four counts a reviewer expects, and {@code forget} only when a plan has one. */
+    private static List<String> shownKinds(Map<String, Integer> counts) {
+        return StackReview.KINDS.stream().filter(k -> !k.equals("forget") || counts.get(k) > 0).toList();
+    }
+
+    private static String guardVerdict(StackReview review) {
+        if (review.passes()) {
+            return review.acknowledged().isEmpty() ? "**Guard: passed.** No protected resource is deleted or replaced."
+                    : "**Guard: passed.** Every delete or replacement of a protected resource was acknowledged.";
+        }
+        StringBuilder verdict = new StringBuilder("**Guard: blocked.**");
+        if (!review.blocked().isEmpty()) {
+            verdict.append(' ').append(review.blocked().size())
+                    .append(" delete(s) or replacement(s) of protected resources not let through.");
+        }
+        if (!review.refusedByPreventDestroy().isEmpty()) {
+            verdict.append(" Terraform refuses this plan: it would destroy ")
+                    .append(code(review.refusedByPreventDestroy().stream().sorted().toList()))
+                    .append(" (lifecycle.prevent_destroy). The changes below come from the same plan with prevent_destroy")
+                    .append(" lifted, to show why; that plan is never applied.");
+        }
+        return verdict.toString();
+    }
+
+    private static String guardCell(StackReview review) {
+        if (!review.passes()) {
+            return "**blocked**";
+        }
+        return review.acknowledged().isEmpty() ? "passed" : "passed, " + review.acknowledged().size() + " acknowledged";
+    }
+
+    private static void appendFindings(StringBuilder md, String title, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        md.append("\n## ").append(title).append("\n\n");
+        findings.forEach(f -> md.append("- ").append(f.stack()).append(": ").append(findingLine(f)).append('\n'));
+    }
+
+    private static String findingLine(Finding finding) {
+        ResourceChange change = finding.change();
+        String verdict = !finding.blocks() ? "**acknowledged**" : finding.acknowledged() ? "**blocked** (acknowledged)" : "**blocked**";
+        return verdict + " `" + change.address() + "`: " + change.action().description() + optional(cause(change))
+                + ". Protected: " + finding.protection().why() + "."
+                + (finding.preventDestroy() ? " " + Finding.PREVENT_DESTROY_ADVICE : "");
+    }
+
+    private static String details(ResourceChange change, StackReview review) {
+        List<String> parts = new ArrayList<>();
+        if (!cause(change).isEmpty()) {
+            parts.add(cause(change));
+        }
+        if (!change.changedAttributes().isEmpty()) {
+            parts.add("changes " + code(change.changedAttributes()));
+        }
+        change.sensitiveChanged().forEach(name -> parts.add("`" + name + "` (sensitive value changed)"));
+        if (!change.tags().isEmpty()) {
+            parts.add(change.tags().summary());
+        }
+        findingOf(review, change).ifPresent(f -> parts.add(f.blocks() ? "**blocked by the guard**" : "**acknowledged**"));
+        if (review.refusedByPreventDestroy().contains(change.address())) {
+            parts.add("**refused by Terraform: prevent_destroy**");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Like {@link ResourceChange#cause()}, with attribute paths as code. */
+    private static String cause(ResourceChange change) {
+        return change.replacePaths().isEmpty() ? change.cause() : "forced by " + code(change.replacePaths());
+    }
+
+    private static Optional<Finding> findingOf(StackReview review, ResourceChange change) {
+        return review.findings().stream().filter(f -> f.change().equals(change)).findFirst();
+    }
+
+    private static String code(List<String> names) {
+        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+    }
+
+    private static String optional(String cause) {
+        return cause.isEmpty() ? "" : ", " + cause;
+    }
+
+    /** A table cell: a pipe would end it early (a for_each key may hold one). */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    /** The first line (the command that failed) and the last ones (Terraform's errors); a fence inside would end the block. */
+    private static String lastLines(String text) {
+        List<String> lines = text.strip().lines().toList();
+        String shown = lines.size() <= FAILURE_LINES + 1 ? String.join("\n", lines)
+                : lines.get(0) + "\n...\n" + String.join("\n", lines.subList(lines.size() - FAILURE_LINES, lines.size()));
+        return shown.replace("```", "'''");
+    }
+}

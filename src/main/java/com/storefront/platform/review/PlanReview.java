@@ -1,0 +1,195 @@
+package com.storefront.platform.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.storefront.platform.terraform.Terraform;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reviews the plans of synthesized stacks: for each, {@code terraform init}, {@code plan -out} and
+ * {@code show -json}, then a Markdown and a JSON review per stack and for the run, and the {@link Guard}.
+ *
+ * <p>Run it with {@code mvn -q compile exec:exec@review -Dreview.args="--offline --all cdktf.out"}.
+ *
+ * <p>Exit codes: {@value ReviewRun#PASSED} passed, {@value ReviewRun#BLOCKED} the guard blocked a delete or
+ * replacement of a protected resource, {@value ReviewRun#ERROR} bad arguments or a stack Terraform could not
+ * plan. See {@link #USAGE}.
+ */
+public final class PlanReview {
+
+    static final String USAGE = """
+            Usage: PlanReview [--offline] [--out DIR] [--allow-replace [STACK:]ADDRESS]... [--jobs N]
+                              (--all CDKTF_OUT | STACK_DIR...)
+
+            Plans each synthesized stack (terraform init, plan -out, show -json), writes <stack>.md/.json and
+            summary.md/.json, and fails when a plan deletes or replaces a protected resource (database instances,
+            KMS keys, secrets, S3 buckets and their configuration, log groups).
+
+              --offline         stacks synthesized with STOREFRONT_MODE=offline: local state, placeholder
+                                credentials, plan -refresh=false. Default: real (S3 state, your AWS credentials).
+              --all DIR         every stack in DIR/manifest.json (e.g. cdktf.out)
+              --out DIR         where the reviews go. Default: target/plan-review
+              --allow-replace A acknowledge deleting or replacing address A ([STACK:]ADDRESS), repeatable;
+                                also STOREFRONT_ALLOW_REPLACE="A1,A2"
+              --jobs N          stacks planned at once. Default: the number of processors
+
+            Exit codes: 0 passed, 1 blocked by the guard, 2 usage or Terraform error.
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PlanReview() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.getenv(), System.out, System.err));
+    }
+
+    /** Runs a review as the command line does, returning its exit code. */
+    static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(USAGE);
+            return ReviewRun.PASSED;
+        }
+        ReviewOptions options;
+        try {
+            options = ReviewOptions.parse(args, environment);
+        } catch (IllegalArgumentException e) {
+            err.println("plan review: " + e.getMessage());
+            err.print(USAGE);
+            return ReviewRun.ERROR;
+        }
+        if (!Terraform.isInstalled()) {
+            err.println("plan review: terraform is not on the PATH; install Terraform >= 1.11");
+            return ReviewRun.ERROR;
+        }
+        ReviewRun run = review(options, err);
+        try {
+            write(run, options.out());
+        } catch (UncheckedIOException e) {
+            err.println("plan review: cannot write the review to " + options.out() + ": " + e.getCause().getMessage());
+            return ReviewRun.ERROR;
+        }
+        report(run, options.out(), out, err);
+        return run.exitCode();
+    }
+
+    /** Plans and reviews every stack of {@code options}, {@code options.jobs()} at a time. */
+    static ReviewRun review(ReviewOptions options, PrintStream err) {
+        Guard guard = new Guard(options.acknowledgements());
+        Path workDir = temporaryDirectory();
+        try {
+            StackPlanner planner = new StackPlanner(Terraform.inWorkDir(workDir), options.mode());
+            ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
+            try {
+                List<Future<StackOutcome>> outcomes = new ArrayList<>();
+                for (Path stack : options.stacks()) {
+                    outcomes.add(pool.submit(() -> reviewStack(stack, planner, guard, err)));
+                }
+                List<StackReview> reviews = new ArrayList<>();
+                List<StackFailure> failures = new ArrayList<>();
+                for (Future<StackOutcome> outcome : outcomes) {
+                    StackOutcome result = outcome.get();
+                    if (result instanceof StackReview review) {
+                        reviews.add(review);
+                    } else if (result instanceof StackFailure failure) {
+                        failures.add(failure);
+                    }
+                }
+                List<Finding> findings = reviews.stream().flatMap(r -> r.findings().stream()).toList();
+                return new ReviewRun(options.mode(), reviews, failures, guard.unused(findings));
+            } finally {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reviewing plans", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a stack review crashed", e.getCause());
+        } finally {
+            deleteRecursively(workDir);
+        }
+    }
+
+    /** A {@link StackReview}, or a {@link StackFailure} when Terraform or the plan reader fails. */
+    private static StackOutcome reviewStack(Path stack, StackPlanner planner, Guard guard, PrintStream err) {
+        String name = stackName(stack);
+        err.println("plan review: planning " + name);
+        try {
+            PlannedStack planned = planner.plan(stack);
+            List<ResourceChange> changes = PlanReader.read(planned.planJson());
+            return new StackReview(name, changes, guard.inspect(name, changes, planned.refusedByPreventDestroy()),
+                    planned.refusedByPreventDestroy());
+        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            return new StackFailure(name, e.getMessage());
+        }
+    }
+
+    /** A stack's id: the name of its directory, as CDKTF writes {@code cdktf.out/stacks/<stack-id>}. */
+    static String stackName(Path stackDir) {
+        return stackDir.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    private static void write(ReviewRun run, Path out) {
+        try {
+            Files.createDirectories(out);
+            for (StackReview review : run.reviews()) {
+                Files.writeString(out.resolve(review.stack() + ".md"), MarkdownReport.forStack(review, run.mode()));
+                JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve(review.stack() + ".json").toFile(),
+                        JsonReport.forStack(review, run.mode()));
+            }
+            Files.writeString(out.resolve("summary.md"), MarkdownReport.forRun(run));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("summary.json").toFile(), JsonReport.forRun(run));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void report(ReviewRun run, Path out, PrintStream stdout, PrintStream err) {
+        for (StackReview review : run.reviews()) {
+            String counts = review.counts().entrySet().stream().filter(e -> !e.getKey().equals("forget") || e.getValue() > 0)
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+            stdout.println(review.stack() + ": " + counts + " — " + (review.passes() ? "passed" : "BLOCKED"));
+            if (!review.refusedByPreventDestroy().isEmpty()) {
+                err.println("plan review: BLOCKED " + review.stack() + ": Terraform refuses the plan: it would destroy "
+                        + String.join(", ", review.refusedByPreventDestroy().stream().sorted().toList()) + " (lifecycle.prevent_destroy)");
+            }
+        }
+        run.failures().forEach(f -> err.println("plan review: " + f.stack() + " could not be reviewed: " + f.message()));
+        run.acknowledged().forEach(f -> err.println("plan review: acknowledged " + f.message()));
+        run.unusedAcknowledgements().forEach(a -> err.println("plan review: WARNING acknowledgement '" + a
+                + "' matches no protected delete or replacement; check the address"));
+        run.blocked().forEach(f -> err.println("plan review: BLOCKED " + f.message() + (f.preventDestroy() ? ""
+                : " To let it through, acknowledge it: --allow-replace " + f.stack() + ":" + f.change().address())));
+        stdout.println("plan review: " + MarkdownReport.result(run) + "; reviews in " + out.resolve("summary.md"));
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("plan-review");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover CLI configuration in the temporary directory harms nothing.
+        }
+    }
+}

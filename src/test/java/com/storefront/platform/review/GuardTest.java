@@ -1,0 +1,116 @@
+package com.storefront.platform.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The guard on real plans of the fixture. */
+class GuardTest {
+
+    private static final String STACK = "database-fixture";
+
+    private static List<ResourceChange> manyChanges() {
+        return PlanReader.read(ReviewFixture.planJson("many-changes", ReviewFixture.MANY_CHANGES));
+    }
+
+    private static Finding find(List<Finding> findings, String address) {
+        return findings.stream().filter(f -> f.change().address().equals(address)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding for " + address + " in " + findings));
+    }
+
+    @Test
+    void blocksTheReplacementOfADatabaseNamingAddressActionAndCause() {
+        List<ResourceChange> changes = manyChanges();
+
+        Finding database = find(new Guard(List.of()).inspect(STACK, changes), "aws_db_instance.primary");
+
+        assertEquals(false, database.acknowledged());
+        assertEquals(ProtectedResourceType.DATABASE_INSTANCE, database.protection());
+        assertTrue(database.message().startsWith("database-fixture: aws_db_instance.primary — replace (delete, then create),"
+                + " forced by snapshot_identifier. Protected: a database instance"), database.message());
+    }
+
+    @Test
+    void blocksAReplacementThatCreatesTheNewSecretBeforeDeletingTheOld() {
+        List<ResourceChange> changes = manyChanges();
+
+        Finding secret = find(new Guard(List.of()).inspect(STACK, changes), "aws_secretsmanager_secret.credentials");
+
+        assertEquals(false, secret.acknowledged());
+        assertTrue(secret.message().contains("replace (create, then delete), forced by name"), secret.message());
+    }
+
+    @Test
+    void blocksTheDeletionOfALogGroup() {
+        List<ResourceChange> changes = manyChanges();
+
+        Finding logGroup = find(new Guard(List.of()).inspect(STACK, changes), "aws_cloudwatch_log_group.audit[0]");
+
+        assertEquals(false, logGroup.acknowledged());
+        assertTrue(logGroup.message().contains("aws_cloudwatch_log_group.audit[0] — delete, because its count index is out of range"),
+                logGroup.message());
+    }
+
+    @Test
+    void findsNothingInAnInPlaceUpdate() {
+        List<ResourceChange> changes = manyChanges();
+
+        List<Finding> findings = new Guard(List.of()).inspect(STACK, changes);
+
+        assertTrue(findings.stream().noneMatch(f -> f.change().address().equals("aws_cloudwatch_metric_alarm.cpu")),
+                findings::toString);
+        assertEquals(3, findings.size(), findings::toString);
+    }
+
+    @Test
+    void letsAnAcknowledgedReplacementThroughAndMarksIt() {
+        List<ResourceChange> changes = manyChanges();
+        Guard guard = new Guard(List.of(Acknowledgement.parse(STACK + ":aws_db_instance.primary")));
+
+        List<Finding> findings = guard.inspect(STACK, changes);
+
+        assertEquals(true, find(findings, "aws_db_instance.primary").acknowledged());
+        assertEquals(false, find(findings, "aws_secretsmanager_secret.credentials").acknowledged());
+        assertEquals(List.of(), guard.unused(findings));
+    }
+
+    @Test
+    void doesNotLetAnAcknowledgementForAnotherStackThrough() {
+        List<ResourceChange> changes = manyChanges();
+        Guard guard = new Guard(List.of(Acknowledgement.parse("database-prod:aws_db_instance.primary")));
+
+        List<Finding> findings = guard.inspect(STACK, changes);
+
+        assertEquals(false, find(findings, "aws_db_instance.primary").acknowledged());
+        assertEquals(List.of(Acknowledgement.parse("database-prod:aws_db_instance.primary")), guard.unused(findings));
+    }
+
+    @Test
+    void reportsAnAcknowledgementThatMatchesNoProtectedChange() {
+        List<ResourceChange> changes = manyChanges();
+        Acknowledgement typo = Acknowledgement.parse("aws_db_instance.primry");
+        Acknowledgement inPlace = Acknowledgement.parse("aws_cloudwatch_metric_alarm.cpu");
+        Guard guard = new Guard(List.of(typo, inPlace));
+
+        List<Finding> findings = guard.inspect(STACK, changes);
+
+        assertEquals(List.of(typo, inPlace), guard.unused(findings));
+    }
+
+    @Test
+    void blocksAKeyReplacementAndTheDatabaseReplacementItForces() {
+        List<ResourceChange> changes = PlanReader.read(ReviewFixture.planJson("kms-key", Map.of("kms_multi_region", true)));
+
+        List<Finding> findings = new Guard(List.of()).inspect(STACK, changes);
+
+        assertEquals(Set.of("aws_kms_key.database", "aws_db_instance.primary"),
+                findings.stream().map(f -> f.change().address()).collect(Collectors.toSet()), findings::toString);
+        assertEquals("forced by multi_region", find(findings, "aws_kms_key.database").change().cause());
+        assertEquals("forced by kms_key_id", find(findings, "aws_db_instance.primary").change().cause());
+    }
+}
