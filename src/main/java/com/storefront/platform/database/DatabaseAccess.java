@@ -15,12 +15,10 @@ import com.hashicorp.cdktf.providers.aws.instance.InstanceMetadataOptions;
 import com.hashicorp.cdktf.providers.aws.instance.InstanceRootBlockDevice;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
+import com.storefront.platform.support.Peer;
 import com.storefront.platform.support.PolicyStatement;
 import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.support.TcpRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,24 +89,12 @@ public final class DatabaseAccess extends Construct {
                 .vpcId(props.vpcId())
                 .tags(Map.of("Name", names.name("bastion")))
                 .build());
-        new VpcSecurityGroupEgressRule(this, "bastion-to-database", VpcSecurityGroupEgressRuleConfig.builder()
-                .securityGroupId(group.getId())
-                .description("PostgreSQL to the database security group")
-                .ipProtocol("tcp").fromPort(PostgresDatabase.PORT).toPort(PostgresDatabase.PORT)
-                .referencedSecurityGroupId(props.databaseSecurityGroupId())
-                .build());
-        new VpcSecurityGroupEgressRule(this, "bastion-to-ssm", VpcSecurityGroupEgressRuleConfig.builder()
-                .securityGroupId(group.getId())
-                .description("HTTPS to Systems Manager (through NAT or VPC endpoints)")
-                .ipProtocol("tcp").fromPort(443).toPort(443)
-                .cidrIpv4("0.0.0.0/0")
-                .build());
-        new VpcSecurityGroupIngressRule(this, "database-from-bastion", VpcSecurityGroupIngressRuleConfig.builder()
-                .securityGroupId(props.databaseSecurityGroupId())
-                .description("PostgreSQL from the SSM bastion")
-                .ipProtocol("tcp").fromPort(PostgresDatabase.PORT).toPort(PostgresDatabase.PORT)
-                .referencedSecurityGroupId(group.getId())
-                .build());
+        TcpRules.allowOut(this, "bastion-to-database", group.getId(), TcpRules.POSTGRES, Peer.group(props.databaseSecurityGroupId()),
+                "PostgreSQL to the database security group");
+        TcpRules.allowOut(this, "bastion-to-ssm", group.getId(), TcpRules.HTTPS, Peer.cidr("0.0.0.0/0"),
+                "HTTPS to Systems Manager (through NAT or VPC endpoints)");
+        TcpRules.allowIn(this, "database-from-bastion", props.databaseSecurityGroupId(), TcpRules.POSTGRES, Peer.group(group.getId()),
+                "PostgreSQL from the SSM bastion");
 
         IamRole role = new IamRole(this, "bastion-role", IamRoleConfig.builder()
                 .name(names.iamRoleName("bastion"))

@@ -17,12 +17,12 @@ import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolic
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachmentConfig;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
 import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.MasterPassword;
+import com.storefront.platform.support.Peer;
 import com.storefront.platform.support.PolicyStatement;
 import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.support.TcpRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ import software.constructs.Construct;
  */
 public final class PostgresDatabase extends Construct {
 
-    public static final int PORT = 5432;
+    public static final int PORT = TcpRules.POSTGRES;
 
     /** The logs RDS PostgreSQL can export to CloudWatch. */
     static final List<String> LOG_EXPORTS = List.of("postgresql", "upgrade");
@@ -69,14 +69,8 @@ public final class PostgresDatabase extends Construct {
                 .vpcId(props.vpcId())
                 .tags(Map.of("Name", names.name("postgres")))
                 .build());
-        new VpcSecurityGroupIngressRule(this, "from-application", VpcSecurityGroupIngressRuleConfig.builder()
-                .securityGroupId(securityGroup.getId())
-                .description("PostgreSQL from the application security group")
-                .ipProtocol("tcp")
-                .fromPort(PORT)
-                .toPort(PORT)
-                .referencedSecurityGroupId(props.applicationSecurityGroupId())
-                .build());
+        TcpRules.allowIn(this, "from-application", securityGroup.getId(), PORT, Peer.group(props.applicationSecurityGroupId()),
+                "PostgreSQL from the application security group");
 
         parameterGroup = parameterGroup(names, config);
         IamRole monitoringRole = monitoringRole(names);

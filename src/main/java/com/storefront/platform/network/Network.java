@@ -28,18 +28,16 @@ import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
 import com.hashicorp.cdktf.providers.aws.subnet.SubnetConfig;
 import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
 import com.hashicorp.cdktf.providers.aws.vpc.VpcConfig;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
-import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
 import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
 import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpointConfig;
 import com.storefront.platform.config.Ipv4Cidr;
 import com.storefront.platform.config.NetworkConfig;
 import com.storefront.platform.support.EncryptionKey;
 import com.storefront.platform.support.EncryptionKeyProps;
+import com.storefront.platform.support.Peer;
 import com.storefront.platform.support.PolicyStatement;
 import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.support.TcpRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +57,6 @@ import software.constructs.Construct;
  * misconfigured.
  */
 public final class Network extends Construct {
-
-    /** PostgreSQL's port, the only one the application security group may reach the database on. */
-    public static final int POSTGRES_PORT = 5432;
 
     private static final String ANYWHERE = "0.0.0.0/0";
 
@@ -140,14 +135,8 @@ public final class Network extends Construct {
                 .build());
         for (int i = 0; i < zones.size(); i++) {
             Ipv4Cidr databaseSubnet = layout.databaseSubnets().get(i);
-            new VpcSecurityGroupEgressRule(this, "application-to-database-" + zones.get(i), VpcSecurityGroupEgressRuleConfig.builder()
-                    .securityGroupId(applicationSecurityGroup.getId())
-                    .description("PostgreSQL to the database subnet in " + zones.get(i))
-                    .ipProtocol("tcp")
-                    .fromPort(POSTGRES_PORT)
-                    .toPort(POSTGRES_PORT)
-                    .cidrIpv4(databaseSubnet.toString())
-                    .build());
+            TcpRules.allowOut(this, "application-to-database-" + zones.get(i), applicationSecurityGroup.getId(), TcpRules.POSTGRES,
+                    Peer.cidr(databaseSubnet.toString()), "PostgreSQL to the database subnet in " + zones.get(i));
         }
     }
 
@@ -201,14 +190,7 @@ public final class Network extends Construct {
                 .vpcId(vpc.getId())
                 .tags(Map.of("Name", names.name("endpoints")))
                 .build());
-        new VpcSecurityGroupIngressRule(this, "endpoints-from-vpc", VpcSecurityGroupIngressRuleConfig.builder()
-                .securityGroupId(endpoints.getId())
-                .description("HTTPS from the VPC")
-                .ipProtocol("tcp")
-                .fromPort(443)
-                .toPort(443)
-                .cidrIpv4(vpcCidr.toString())
-                .build());
+        TcpRules.allowIn(this, "endpoints-from-vpc", endpoints.getId(), TcpRules.HTTPS, Peer.cidr(vpcCidr.toString()), "HTTPS from the VPC");
         for (String service : ENDPOINT_SERVICES) {
             new VpcEndpoint(this, "endpoint-" + service, VpcEndpointConfig.builder()
                     .vpcId(vpc.getId())
