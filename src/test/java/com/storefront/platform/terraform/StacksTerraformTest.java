@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
+import com.storefront.platform.network.Network;
 import com.storefront.platform.support.AwsDeployment;
 import com.storefront.platform.support.OfflineDeployment;
 import com.storefront.platform.testing.SynthesizedApp;
@@ -110,8 +111,12 @@ class StacksTerraformTest {
         expected.put("aws_iam_role_policy", 1);
         expected.put("aws_flow_log", 1);
         expected.put("aws_default_security_group", 1);
-        expected.put("aws_security_group", 1);
+        expected.put("aws_security_group", nat > 0 ? 1 : 2);
         expected.put("aws_vpc_security_group_egress_rule", zones);
+        if (nat == 0) {
+            expected.put("aws_vpc_security_group_ingress_rule", 1);
+            expected.put("aws_vpc_endpoint", Network.ENDPOINT_SERVICES.size());
+        }
         return expected;
     }
 }
