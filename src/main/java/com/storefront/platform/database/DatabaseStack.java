@@ -17,6 +17,7 @@ import com.storefront.platform.support.NetworkOutput;
 import com.storefront.platform.support.PolicyStatement;
 import com.storefront.platform.support.ResourceNames;
 import java.util.List;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
@@ -39,15 +40,17 @@ public final class DatabaseStack extends EnvironmentStack {
                 config.protect()));
 
         String passwordExpression = null;
-        MasterSecret secret = null;
-        if (config.masterPassword() instanceof MasterPassword.WriteOnly) {
+        Optional<MasterSecret> secret = Optional.empty();
+        if (config.masterPassword() instanceof MasterPassword.WriteOnly writeOnly) {
             passwordExpression = deployment.masterPasswordExpression(this);
-            secret = new MasterSecret(this, "master-secret", new MasterSecretProps(names, key.arn(), config.protect()));
+            secret = Optional.of(new MasterSecret(this, "master-secret",
+                    new MasterSecretProps(names, key.arn(), passwordExpression, writeOnly.version(), config)));
         }
 
+        String vpcId = network.getString(NetworkOutput.VPC_ID.outputName());
         PostgresDatabase database = new PostgresDatabase(this, "postgres", new PostgresDatabaseProps(
                 names,
-                network.getString(NetworkOutput.VPC_ID.outputName()),
+                vpcId,
                 network.getList(NetworkOutput.DATABASE_SUBNET_IDS.outputName()),
                 network.getString(NetworkOutput.APPLICATION_SECURITY_GROUP_ID.outputName()),
                 environment.network().availabilityZones(),
@@ -55,19 +58,12 @@ public final class DatabaseStack extends EnvironmentStack {
                 passwordExpression,
                 config));
         DbInstance primary = database.primary();
-        if (config.masterPassword() instanceof MasterPassword.WriteOnly writeOnly) {
-            // Host and port are outputs; the secret holds what a break-glass login needs beyond them.
-            secret.write("{engine = \"postgres\", username = \"" + config.masterUsername() + "\", password = "
-                    + passwordExpression + ", dbname = \"" + config.databaseName() + "\"}", writeOnly.version());
-        }
-
-        String masterSecretArn = secret != null ? secret.arn() : primary.getMasterUserSecret().get(0).getSecretArn();
+        String masterSecretArn = secret.map(MasterSecret::arn).orElseGet(() -> primary.getMasterUserSecret().get(0).getSecretArn());
 
         DatabaseMonitoring monitoring = new DatabaseMonitoring(this, "monitoring", new DatabaseMonitoringProps(
                 names, environment.accountId(), key.arn(), database.instances(), database.parameterGroup().getName(), config));
         DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(
-                names, environment.accountId(), database.instances(), masterSecretArn, key.arn(),
-                network.getString(NetworkOutput.VPC_ID.outputName()),
+                names, environment.accountId(), database.instances(), masterSecretArn, key.arn(), vpcId,
                 Fn.element(network.getList(NetworkOutput.APPLICATION_SUBNET_IDS.outputName()), 0).toString(),
                 database.securityGroup().getId(), config));
 

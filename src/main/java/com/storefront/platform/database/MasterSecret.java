@@ -8,9 +8,9 @@ import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.Secretsma
 import software.constructs.Construct;
 
 /**
- * The Secrets Manager secret holding the master credentials as JSON ({@code username}, {@code password},
- * {@code engine}, {@code host}, {@code port}, {@code dbname}), written only through write-only
- * attributes so the password never reaches Terraform state.
+ * The Secrets Manager secret holding the master credentials as JSON ({@code engine}, {@code username},
+ * {@code password}, {@code dbname}), written only through write-only attributes so the password never
+ * reaches Terraform state; a new version is written whenever the password version changes.
  */
 public final class MasterSecret extends Construct {
 
@@ -23,25 +23,20 @@ public final class MasterSecret extends Construct {
                 .description("Master credentials of the " + props.names().environment() + " PostgreSQL primary (break-glass only)")
                 .kmsKeyId(props.kmsKeyArn())
                 // Unprotected environments delete at once so a re-create can reuse the name.
-                .recoveryWindowInDays(props.protect() ? 30 : 0)
-                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.protect()).build())
+                .recoveryWindowInDays(props.config().protect() ? 30 : 0)
+                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.config().protect()).build())
                 .build());
-    }
 
-    /**
-     * Writes the credentials, as an HCL object expression, into a new secret version whenever
-     * {@code version} changes.
-     *
-     * @param credentialsExpression an HCL expression yielding the credentials object; it may read
-     *     ephemeral values, which only write-only attributes accept
-     */
-    public void write(String credentialsExpression, int version) {
         SecretsmanagerSecretVersion current = new SecretsmanagerSecretVersion(this, "current", SecretsmanagerSecretVersionConfig.builder()
                 .secretId(secret.getId())
                 .build());
-        // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings.
-        current.addOverride("secret_string_wo", "${jsonencode(" + credentialsExpression + ")}");
-        current.addOverride("secret_string_wo_version", version);
+        // Host and port are stack outputs; the secret holds what a break-glass login needs beyond them.
+        String credentials = "{engine = \"postgres\", username = \"" + props.config().masterUsername() + "\", password = "
+                + props.passwordExpression() + ", dbname = \"" + props.config().databaseName() + "\"}";
+        // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; only they accept
+        // ephemeral values, and neither value is stored in state or plan.
+        current.addOverride("secret_string_wo", "${jsonencode(" + credentials + ")}");
+        current.addOverride("secret_string_wo_version", props.version());
     }
 
     public String arn() {
