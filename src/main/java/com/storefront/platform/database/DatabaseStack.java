@@ -100,12 +100,8 @@ public final class DatabaseStack extends EnvironmentStack {
         return List.of(
                 viaService("RdsUsesKey", account, "rds." + region + ".amazonaws.com"),
                 viaService("SecretsManagerUsesKey", account, "secretsmanager." + region + ".amazonaws.com"),
-                PolicyStatement.allow("CloudWatchLogsUsesKeyForDatabaseLogs")
-                        .service("logs." + region + ".amazonaws.com")
-                        .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
-                        .resources("*")
-                        .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn",
-                                "arn:aws:logs:" + region + ":" + account + ":log-group:/aws/rds/instance/" + names.name("postgres") + "*"),
+                EncryptionKey.cloudWatchLogsGrant("CloudWatchLogsUsesKeyForDatabaseLogs", region, account,
+                        "/aws/rds/instance/" + names.name("postgres") + "*"),
                 // The alarm topic is encrypted: its publishers need the key to write to it.
                 PolicyStatement.allow("AlarmPublishersUseKey")
                         .service("cloudwatch.amazonaws.com", "events.rds.amazonaws.com")

@@ -211,12 +211,7 @@ public final class Network extends Construct {
                 names.name("flow-logs"),
                 "Encrypts the " + names.environment() + " VPC flow logs",
                 accountId,
-                List.of(PolicyStatement.allow("CloudWatchLogsUsesKeyForFlowLogs")
-                        .service("logs." + region + ".amazonaws.com")
-                        .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
-                        .resources("*")
-                        .condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn",
-                                "arn:aws:logs:" + region + ":" + accountId + ":log-group:" + logGroupName)),
+                List.of(EncryptionKey.cloudWatchLogsGrant("CloudWatchLogsUsesKeyForFlowLogs", region, accountId, logGroupName)),
                 false));
         CloudwatchLogGroup logGroup = new CloudwatchLogGroup(this, "flow-logs", CloudwatchLogGroupConfig.builder()
                 .name(logGroupName)

@@ -40,11 +40,20 @@ public final class EncryptionKey extends Construct {
                 .build());
     }
 
-    public String arn() {
-        return key.getArn();
+    /**
+     * Lets CloudWatch Logs encrypt the log groups named by {@code logGroupName} (exact, or ending in
+     * {@code *}) in this account and region, and no others.
+     */
+    public static PolicyStatement cloudWatchLogsGrant(String sid, String region, String accountId, String logGroupName) {
+        return PolicyStatement.allow(sid)
+                .service("logs." + region + ".amazonaws.com")
+                .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
+                .resources("*")
+                .condition(logGroupName.endsWith("*") ? "ArnLike" : "ArnEquals", "kms:EncryptionContext:aws:logs:arn",
+                        "arn:aws:logs:" + region + ":" + accountId + ":log-group:" + logGroupName);
     }
 
-    public KmsKey key() {
-        return key;
+    public String arn() {
+        return key.getArn();
     }
 }
