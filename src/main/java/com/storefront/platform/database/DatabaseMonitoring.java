@@ -45,7 +45,7 @@ public final class DatabaseMonitoring extends Construct {
             "Replica lag (s)", List.of("ReplicaLag"));
 
     private final SnsTopic topic;
-    private final CloudwatchDashboard dashboard;
+    private final String dashboardUrl;
 
     public DatabaseMonitoring(Construct scope, String id, DatabaseMonitoringProps props) {
         super(scope, id);
@@ -108,10 +108,12 @@ public final class DatabaseMonitoring extends Construct {
                 .eventCategories(List.of("configuration change"))
                 .build());
 
-        dashboard = new CloudwatchDashboard(this, "dashboard", CloudwatchDashboardConfig.builder()
+        CloudwatchDashboard dashboard = new CloudwatchDashboard(this, "dashboard", CloudwatchDashboardConfig.builder()
                 .dashboardName(names.name("postgres"))
                 .dashboardBody(dashboardBody(names.region(), props.instances()))
                 .build());
+        dashboardUrl = "https://" + names.region() + ".console.aws.amazon.com/cloudwatch/home?region=" + names.region()
+                + "#dashboards:name=" + dashboard.getDashboardName();
     }
 
     private static String dashboardBody(String region, List<DatabaseInstance> instances) {
@@ -147,8 +149,7 @@ public final class DatabaseMonitoring extends Construct {
     }
 
     /** The dashboard's address in the CloudWatch console. */
-    public String dashboardUrl(String region) {
-        return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region + "#dashboards:name="
-                + dashboard.getDashboardName();
+    public String dashboardUrl() {
+        return dashboardUrl;
     }
 }

@@ -82,7 +82,7 @@ public final class DatabaseStack extends EnvironmentStack {
         output("backup_bucket_name", backups.bucket().getBucket());
         output("backup_export_role_arn", backups.exportRole().getArn());
         output("alarm_topic_arn", monitoring.topic().getArn());
-        output("dashboard_url", monitoring.dashboardUrl(environment.region()));
+        output("dashboard_url", monitoring.dashboardUrl());
         output("application_connect_policy_arn", access.applicationConnect().getArn());
         access.replicaConnect().ifPresent(policy -> output("replica_connect_policy_arn", policy.getArn()));
         output("break_glass_policy_arn", access.breakGlass().getArn());

@@ -42,8 +42,4 @@ public final class MasterSecret extends Construct {
     public String arn() {
         return secret.getArn();
     }
-
-    public SecretsmanagerSecret secret() {
-        return secret;
-    }
 }

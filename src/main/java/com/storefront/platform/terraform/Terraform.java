@@ -87,11 +87,6 @@ public final class Terraform {
         }
     }
 
-    /** The CLI configuration file in use, if this runner wrote one. */
-    public Optional<Path> cliConfig() {
-        return cliConfig;
-    }
-
     /**
      * Runs {@code terraform <args>} in {@code dir} and waits for it.
      *
