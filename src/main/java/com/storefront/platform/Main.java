@@ -24,7 +24,7 @@ public final class Main {
 
     public static void main(String[] args) throws IOException {
         App app = new App();
-        Deployment deployment = Deployment.forMode(System.getenv(Deployment.MODE_VARIABLE));
+        Deployment deployment = Deployment.fromEnvironment(System.getenv());
         List<EnvironmentConfig> environments = Environments.select(Environments.all(), selection(app));
         synthesize(app, environments, deployment);
     }
@@ -32,8 +32,12 @@ public final class Main {
     /** Adds both stacks of each environment to {@code app}, attaches their backends and synthesizes. */
     public static void synthesize(App app, List<EnvironmentConfig> environments, Deployment deployment) throws IOException {
         for (EnvironmentConfig environment : environments) {
-            deployment.attachBackend(new NetworkStack(app, environment, deployment));
-            deployment.attachBackend(new DatabaseStack(app, environment, deployment));
+            NetworkStack network = new NetworkStack(app, environment, deployment);
+            DatabaseStack database = new DatabaseStack(app, environment, deployment);
+            // The database reads the network's state: cdktf deploys the network first and destroys it last.
+            database.addDependency(network);
+            deployment.attachBackend(network);
+            deployment.attachBackend(database);
         }
         app.synth();
         deployment.afterSynth(Path.of(app.getOutdir()), environments);

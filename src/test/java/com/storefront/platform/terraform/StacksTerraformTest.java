@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
 import com.storefront.platform.network.Network;
@@ -11,6 +12,7 @@ import com.storefront.platform.support.AwsDeployment;
 import com.storefront.platform.support.OfflineDeployment;
 import com.storefront.platform.testing.SynthesizedApp;
 import com.storefront.platform.testing.TerraformRequired;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +43,19 @@ class StacksTerraformTest {
 
     static Stream<EnvironmentConfig> environments() {
         return Environments.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void declaresEachDatabaseStackDependentOnItsNetworkStackSoCdktfDeploysAndDestroysThemInOrder(EnvironmentConfig environment)
+            throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(forAws.outdir().resolve("manifest.json").toFile());
+
+        JsonNode stacks = manifest.path("stacks");
+
+        assertEquals("[\"network-" + environment.name() + "\"]", stacks.path("database-" + environment.name()).path("dependencies").toString(),
+                manifest::toString);
+        assertEquals("[]", stacks.path("network-" + environment.name()).path("dependencies").toString(), manifest::toString);
     }
 
     @ParameterizedTest

@@ -34,6 +34,10 @@ public final class SynthesizedApp {
         }
     }
 
+    public Path outdir() {
+        return outdir;
+    }
+
     public Path stack(String stackId) {
         Path dir = outdir.resolve("stacks").resolve(stackId);
         if (!Files.isDirectory(dir)) {
