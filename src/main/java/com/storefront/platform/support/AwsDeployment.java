@@ -53,6 +53,11 @@ public record AwsDeployment() implements Deployment {
 
     @Override
     public String masterPasswordExpression(TerraformStack stack) {
+        return ephemeralMasterPassword(stack);
+    }
+
+    /** Declares the ephemeral password resource in {@code stack} and returns the expression reading it. */
+    static String ephemeralMasterPassword(TerraformStack stack) {
         // Ephemeral resources (Terraform >= 1.10, provider >= 5.83) have no CDKTF 0.19 binding.
         stack.addOverride("ephemeral.aws_secretsmanager_random_password.master_password", Map.of(
                 "password_length", 32,

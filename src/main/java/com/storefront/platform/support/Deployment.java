@@ -11,24 +11,30 @@ import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * Where the synthesized stacks are headed: real AWS accounts with S3 state, or an offline check that runs
- * {@code terraform validate} and {@code terraform plan -refresh=false} with no account and no network.
- * The two differ only in credentials, backends and the values that AWS must produce at plan time.
+ * Where the synthesized stacks are headed: real AWS accounts with S3 state; an AWS emulator on this machine
+ * with local state; or an offline check that runs {@code terraform plan -refresh=false} with no account and
+ * no network. They differ only in credentials, endpoints, backends and the values that AWS must produce at
+ * plan time.
  */
-public sealed interface Deployment permits AwsDeployment, OfflineDeployment {
+public sealed interface Deployment permits AwsDeployment, OfflineDeployment, EmulatorDeployment {
 
-    /** The environment variable that picks the deployment: {@code aws} (default) or {@code offline}. */
+    /** The environment variable that picks the deployment: {@code aws} (default), {@code offline} or {@code emulator}. */
     String MODE_VARIABLE = "STOREFRONT_MODE";
 
-    /** @throws IllegalArgumentException for a mode other than {@code aws} or {@code offline} */
-    static Deployment forMode(String mode) {
-        if (mode == null || mode.isBlank() || mode.equals("aws")) {
-            return new AwsDeployment();
-        }
-        if (mode.equals("offline")) {
-            return new OfflineDeployment();
-        }
-        throw new IllegalArgumentException(MODE_VARIABLE + " must be 'aws' or 'offline', got '" + mode + "'");
+    /**
+     * The deployment the process's {@code environment} variables ask for: {@value #MODE_VARIABLE}, and for the
+     * emulator its endpoint and state directory ({@link EmulatorDeployment}).
+     *
+     * @throws IllegalArgumentException for an unknown mode or a malformed emulator endpoint
+     */
+    static Deployment fromEnvironment(Map<String, String> environment) {
+        String mode = environment.getOrDefault(MODE_VARIABLE, "").strip();
+        return switch (mode) {
+            case "", "aws" -> new AwsDeployment();
+            case "offline" -> new OfflineDeployment();
+            case "emulator" -> EmulatorDeployment.fromEnvironment(environment);
+            default -> throw new IllegalArgumentException(MODE_VARIABLE + " must be one of aws, emulator, offline, got '" + mode + "'");
+        };
     }
 
     /** The AWS provider of one stack of {@code environment}, tagging every resource with {@code defaultTags}. */
@@ -46,6 +52,11 @@ public sealed interface Deployment permits AwsDeployment, OfflineDeployment {
      * generated during each run, never stored.
      */
     String masterPasswordExpression(TerraformStack stack);
+
+    /** The image an instance boots from, as this deployment can know it when planning. Default: {@code image}. */
+    default MachineImage lookup(MachineImage image) {
+        return image;
+    }
 
     /** Writes whatever the synthesized stacks under {@code outdir} need beside them. */
     void afterSynth(Path outdir, List<EnvironmentConfig> environments) throws IOException;

@@ -32,7 +32,8 @@ import software.constructs.Construct;
  *   <li>the master password: Secrets Manager would generate it during plan, so a fixed stand-in (no real
  *       database ever receives it) goes to the write-only attributes instead;</li>
  *   <li>the network stack's outputs, which only an applied network could produce, read from a stand-in
- *       state file written beside each database stack ({@value #NETWORK_STAND_IN_STATE}).</li>
+ *       state file written beside each database stack ({@value #NETWORK_STAND_IN_STATE});</li>
+ *   <li>AMI lookups, which would ask SSM during plan: a fixed stand-in image.</li>
  * </ul>
  */
 public record OfflineDeployment() implements Deployment {
@@ -71,6 +72,14 @@ public record OfflineDeployment() implements Deployment {
         }
         return new DataTerraformRemoteStateLocal(scope, id,
                 DataTerraformRemoteStateLocalConfig.builder().path(NETWORK_STAND_IN_STATE).build());
+    }
+
+    /** Offline plans only; never launched. */
+    private static final MachineImage IMAGE_STAND_IN = new MachineImage.Fixed("ami-0000000000000000f");
+
+    @Override
+    public MachineImage lookup(MachineImage image) {
+        return IMAGE_STAND_IN;
     }
 
     @Override

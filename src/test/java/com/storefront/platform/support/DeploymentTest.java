@@ -1,0 +1,98 @@
+package com.storefront.platform.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.Testing;
+import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.database.DatabaseStack;
+import com.storefront.platform.network.NetworkStack;
+import com.storefront.platform.testing.StackJson;
+import com.storefront.platform.testing.TestStacks;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class DeploymentTest {
+
+    private static final EmulatorDeployment EMULATOR = new EmulatorDeployment(URI.create("http://127.0.0.1:4566"), Path.of("/tmp/storefront-state"));
+
+    @Test
+    void picksTheEmulatorWithTheEndpointAndStateDirectoryTheEnvironmentNames() {
+        Map<String, String> variables = Map.of(
+                Deployment.MODE_VARIABLE, "emulator",
+                EmulatorDeployment.ENDPOINT_VARIABLE, "http://127.0.0.1:4566",
+                EmulatorDeployment.STATE_DIRECTORY_VARIABLE, "/tmp/storefront-state");
+
+        Deployment deployment = Deployment.fromEnvironment(variables);
+
+        assertEquals(EMULATOR, deployment);
+    }
+
+    @Test
+    void defaultsTheEmulatorToMotosPortAndAStateDirectoryInTheProject() {
+        Deployment deployment = Deployment.fromEnvironment(Map.of(Deployment.MODE_VARIABLE, "emulator"));
+
+        EmulatorDeployment emulator = assertInstanceOf(EmulatorDeployment.class, deployment);
+        assertEquals(URI.create("http://127.0.0.1:5000"), emulator.endpoint());
+        assertEquals(Path.of("emulator-state").toAbsolutePath(), emulator.stateDirectory());
+    }
+
+    @Test
+    void defaultsToAws() {
+        assertInstanceOf(AwsDeployment.class, Deployment.fromEnvironment(Map.of()));
+    }
+
+    @Test
+    void rejectsAnEmulatorEndpointThatIsNotAnHttpUrlSayingWhatItMustBe() {
+        Map<String, String> variables = Map.of(Deployment.MODE_VARIABLE, "emulator", EmulatorDeployment.ENDPOINT_VARIABLE, "localhost:4566");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Deployment.fromEnvironment(variables));
+
+        assertEquals("STOREFRONT_EMULATOR_ENDPOINT must be an http(s) URL like http://127.0.0.1:5000, got 'localhost:4566'", error.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownModeListingTheKnownOnes() {
+        Map<String, String> variables = Map.of(Deployment.MODE_VARIABLE, "staging");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Deployment.fromEnvironment(variables));
+
+        assertEquals("STOREFRONT_MODE must be one of aws, emulator, offline, got 'staging'", error.getMessage());
+    }
+
+    @Test
+    void pointsEveryServiceAtTheEmulatorAndKeepsTheEnvironmentsAccount() {
+        EnvironmentConfig environment = TestStacks.environment("prod");
+        App app = Testing.app();
+        NetworkStack network = new NetworkStack(app, environment, EMULATOR);
+        DatabaseStack database = new DatabaseStack(app, environment, EMULATOR);
+        EMULATOR.attachBackend(network);
+        EMULATOR.attachBackend(database);
+
+        StackJson json = StackJson.synth(database);
+
+        JsonNode provider = json.at("/provider/aws/0");
+        Set<String> services = new TreeSet<>();
+        provider.at("/endpoints/0").fields().forEachRemaining(e -> {
+            json.check(e.getValue().asText().equals("http://127.0.0.1:4566"), e.getKey() + " points at the emulator");
+            services.add(e.getKey());
+        });
+        json.check(services.containsAll(Set.of("ec2", "iam", "kms", "rds", "s3", "secretsmanager", "sts", "ssm", "sns",
+                "cloudwatch", "cloudwatchlogs")), "every service the stacks call: " + services);
+        json.check(provider.path("s3_use_path_style").asBoolean(), "path-style S3");
+        json.check(provider.path("allowed_account_ids").toString().equals("[\"333333333333\"]"), "the environment's account only");
+        json.check(json.at("/terraform/backend/local/path").asText()
+                .equals("/tmp/storefront-state/storefront-prod-tfstate/storefront/database-prod.tfstate"), "local state outside cdktf.out");
+        json.check(json.at("/data/terraform_remote_state/network/config/path").asText()
+                .equals("/tmp/storefront-state/storefront-prod-tfstate/storefront/network-prod.tfstate"), "the network's real state");
+        json.check(json.raw().contains("ephemeral.aws_secretsmanager_random_password.master_password.random_password"),
+                "the emulator generates the real ephemeral password");
+    }
+}
