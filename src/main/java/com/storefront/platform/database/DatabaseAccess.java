@@ -31,8 +31,6 @@ import software.constructs.Construct;
  */
 public final class DatabaseAccess extends Construct {
 
-    /** Latest Amazon Linux 2023, resolved by EC2 at launch: no AMI lookup at plan time. */
-    static final String BASTION_AMI = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 
     private final IamPolicy applicationConnect;
     private final Optional<IamPolicy> replicaConnect;
@@ -74,10 +72,11 @@ public final class DatabaseAccess extends Construct {
                 .name(name)
                 .description("IAM database authentication as " + props.config().iamDatabaseUsers() + " on "
                         + instances.stream().map(DatabaseInstance::identifier).toList())
-                .policy(PolicyStatement.document(this, id + "-policy", List.of(
+                // Inline: it names the instances' resource ids, and the instances change in place.
+                .policy(PolicyStatement.inlineDocument(List.of(
                         PolicyStatement.allow("ConnectAsApplicationUsers")
                                 .actions("rds-db:connect")
-                                .resources(users))).getJson())
+                                .resources(users))))
                 .build());
     }
 
@@ -111,7 +110,7 @@ public final class DatabaseAccess extends Construct {
                 .build());
 
         return new Instance(this, "bastion", InstanceConfig.builder()
-                .ami(BASTION_AMI)
+                .ami(props.bastionImage().imageId(this, "bastion-ami"))
                 .instanceType("t3.micro")
                 .subnetId(props.bastionSubnetId())
                 .vpcSecurityGroupIds(List.of(group.getId()))

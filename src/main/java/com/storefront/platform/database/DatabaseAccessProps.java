@@ -1,6 +1,7 @@
 package com.storefront.platform.database;
 
 import com.storefront.platform.config.DatabaseConfig;
+import com.storefront.platform.support.MachineImage;
 import com.storefront.platform.support.ResourceNames;
 import java.util.List;
 
@@ -13,10 +14,12 @@ import java.util.List;
  * @param vpcId the VPC, for the bastion's security group
  * @param bastionSubnetId a private application subnet for the bastion
  * @param databaseSecurityGroupId the database's security group, the bastion's only database path
+ * @param bastionImage the AMI the bastion boots from; a new image later never replaces a running bastion
  * @param config the database settings: application users, and whether there is a bastion
  */
 public record DatabaseAccessProps(ResourceNames names, String accountId, List<DatabaseInstance> instances, String masterSecretArn,
-        String kmsKeyArn, String vpcId, String bastionSubnetId, String databaseSecurityGroupId, DatabaseConfig config) {
+        String kmsKeyArn, String vpcId, String bastionSubnetId, String databaseSecurityGroupId, MachineImage bastionImage,
+        DatabaseConfig config) {
 
     public DatabaseAccessProps {
         instances = List.copyOf(instances);

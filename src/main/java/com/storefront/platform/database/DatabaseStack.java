@@ -13,6 +13,7 @@ import com.storefront.platform.support.EncryptionKey;
 import com.storefront.platform.support.EncryptionKeyProps;
 import com.storefront.platform.support.EnvironmentStack;
 import com.storefront.platform.support.Layer;
+import com.storefront.platform.support.MachineImage;
 import com.storefront.platform.support.NetworkOutput;
 import com.storefront.platform.support.PolicyStatement;
 import com.storefront.platform.support.ResourceNames;
@@ -65,7 +66,7 @@ public final class DatabaseStack extends EnvironmentStack {
         DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(
                 names, environment.accountId(), database.instances(), masterSecretArn, key.arn(), vpcId,
                 Fn.element(network.getList(NetworkOutput.APPLICATION_SUBNET_IDS.outputName()), 0).toString(),
-                database.securityGroup().getId(), config));
+                database.securityGroup().getId(), deployment.lookup(MachineImage.latestAmazonLinux2023()), config));
 
         BackupExport backups = new BackupExport(this, "backups", new BackupExportProps(
                 names, environment.accountId(), key.arn(), config.backupLifecycle(), config.protect()));

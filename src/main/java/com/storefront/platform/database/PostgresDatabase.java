@@ -219,13 +219,20 @@ public final class PostgresDatabase extends Construct {
     private DbInstanceConfig replicaConfig(PostgresDatabaseProps props, String identifier, String zone, IamRole monitoringRole,
             List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
-        // A replica takes engine, storage, encryption key, credentials and subnet group from its source;
-        // setting them here is either ignored or rejected by RDS.
+        // A replica takes engine, storage type and size, encryption key, credentials and subnet group from
+        // its source; setting them here is either ignored or rejected by RDS.
         return sharedByEveryInstance(props, identifier, monitoringRole, logGroups)
                 .replicateSourceDb(primary.getIdentifier())
                 .instanceClass(config.replicaInstanceClass().name())
                 .availabilityZone(zone)
                 .multiAz(false)
+                // A same-region replica is always encrypted with its source's key and the provider reads that
+                // back; omitting it plans a replacement of every replica on the next run (an optional,
+                // create-only attribute; terraform-aws-modules/terraform-aws-rds#432).
+                .storageEncrypted(true)
+                // Storage autoscaling is set per instance: without a ceiling a replica never grows and falls
+                // behind a primary that did.
+                .maxAllocatedStorage(config.maxAllocatedStorageGib())
                 // RDS takes no final snapshot of a replica; the primary's backups cover its data.
                 .skipFinalSnapshot(true)
                 .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(config.protect()).build())
