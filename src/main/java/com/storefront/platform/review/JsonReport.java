@@ -46,11 +46,15 @@ public final class JsonReport {
                     .put("changed", change.tags().changed())
                     .put("removed", change.tags().removed())
                     .put("knownAfterApply", change.tags().knownAfterApply());
+            ArrayNode disruptions = entry.putArray("disruptions");
+            change.disruptions().forEach(d -> disruptions.addObject().put("attribute", d.attribute()).put("why", d.why()));
             entry.put("guard", review.findings().stream().filter(f -> f.change().equals(change)).findFirst()
                     .map(f -> f.blocks() ? "blocked" : "acknowledged")
                     .orElse(review.refusedByPreventDestroy().contains(change.address()) ? "blocked" : "passed"));
         }
         findings(json.putArray("findings"), review.findings());
+        disruptive(json.putArray("disruptive"), review);
+        json.put("disruptionsBlock", review.disruptionsBlock());
         return json;
     }
 
@@ -79,10 +83,23 @@ public final class JsonReport {
         }
         findings(json.putArray("blocked"), run.blocked());
         findings(json.putArray("acknowledged"), run.acknowledged());
+        ArrayNode disruptive = json.putArray("disruptive");
+        run.reviews().forEach(review -> disruptive(disruptive, review));
         strings(json.putArray("unusedAcknowledgements"), run.unusedAcknowledgements().stream().map(Acknowledgement::toString).toList());
         ArrayNode failures = json.putArray("failures");
         run.failures().forEach(f -> failures.addObject().put("stack", f.stack()).put("message", f.message()));
         return json;
+    }
+
+    /** One entry per disruption: {@code {stack, address, attribute, why}}. */
+    private static void disruptive(ArrayNode array, StackReview review) {
+        for (ResourceChange change : review.disruptive()) {
+            change.disruptions().forEach(d -> array.addObject()
+                    .put("stack", review.stack())
+                    .put("address", change.address())
+                    .put("attribute", d.attribute())
+                    .put("why", d.why()));
+        }
     }
 
     private static ObjectNode counts(Map<String, Integer> counts) {

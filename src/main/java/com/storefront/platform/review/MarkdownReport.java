@@ -29,6 +29,7 @@ public final class MarkdownReport {
             md.append('\n');
             review.findings().forEach(f -> md.append("- ").append(findingLine(f)).append('\n'));
         }
+        appendDisruptive(md, "## Disruptive in-place changes", review);
         List<ResourceChange> replacements = review.changes().stream().filter(c -> c.action().isReplacement()).toList();
         if (!replacements.isEmpty()) {
             md.append("\n## Replacements\n\n");
@@ -80,6 +81,7 @@ public final class MarkdownReport {
                     .append(code(r.refusedByPreventDestroy().stream().sorted().toList())).append('\n'));
         }
         appendFindings(md, "Acknowledged", run.acknowledged());
+        run.reviews().forEach(review -> appendDisruptive(md, "## Disruptive in-place changes in " + review.stack(), review));
         if (!run.unusedAcknowledgements().isEmpty()) {
             md.append("\n## Acknowledgements that matched nothing\n\n"
                     + "No protected delete or replacement has these addresses: check them for typos, or drop them.\n\n");
@@ -142,6 +144,23 @@ public final class MarkdownReport {
         return review.acknowledged().isEmpty() ? "passed" : "passed, " + review.acknowledged().size() + " acknowledged";
     }
 
+    /**
+     * The in-place updates that interrupt clients: a warning, or a block with {@code --block-disruptive}. They lose
+     * no data, so the guard does not stop them; a reviewer should still schedule them.
+     */
+    private static void appendDisruptive(StringBuilder md, String title, StackReview review) {
+        if (review.disruptive().isEmpty()) {
+            return;
+        }
+        md.append('\n').append(title).append("\n\n").append(review.disruptionsBlock()
+                ? "**Blocked** (`--block-disruptive`): these lose no data but interrupt clients.\n\n"
+                : "Warning: these lose no data but interrupt clients; schedule them (a maintenance window, a heads-up).\n\n");
+        for (ResourceChange change : review.disruptive()) {
+            change.disruptions().forEach(d -> md.append("- `").append(change.address()).append("` ")
+                    .append(d.attribute()).append(": ").append(d.why()).append('\n'));
+        }
+    }
+
     private static void appendFindings(StringBuilder md, String title, List<Finding> findings) {
         if (findings.isEmpty()) {
             return;
@@ -169,6 +188,9 @@ public final class MarkdownReport {
         change.sensitiveChanged().forEach(name -> parts.add("`" + name + "` (sensitive value changed)"));
         if (!change.tags().isEmpty()) {
             parts.add(change.tags().summary());
+        }
+        if (!change.disruptions().isEmpty()) {
+            parts.add("**disruptive**: " + change.disruptions().stream().map(Disruption::attribute).collect(Collectors.joining(", ")));
         }
         findingOf(review, change).ifPresent(f -> parts.add(f.blocks() ? "**blocked by the guard**" : "**acknowledged**"));
         if (review.refusedByPreventDestroy().contains(change.address())) {

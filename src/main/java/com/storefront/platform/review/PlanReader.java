@@ -70,7 +70,8 @@ public final class PlanReader {
                     resource.path("action_reason").asText(""),
                     attributes.changed(),
                     attributes.sensitive(),
-                    tagChanges(change, action));
+                    tagChanges(change, action),
+                    action == Action.UPDATE ? DisruptiveAttribute.of(resource.path("type").asText(), change) : List.of());
         });
     }
 

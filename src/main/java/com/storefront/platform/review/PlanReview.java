@@ -31,20 +31,25 @@ import java.util.stream.Stream;
 public final class PlanReview {
 
     static final String USAGE = """
-            Usage: PlanReview [--offline] [--out DIR] [--allow-replace [STACK:]ADDRESS]... [--jobs N]
-                              (--all CDKTF_OUT | STACK_DIR...)
+            Usage: PlanReview [--offline | --emulator] [--out DIR] [--allow-replace [STACK:]ADDRESS]... [--jobs N]
+                              [--block-disruptive] (--all CDKTF_OUT | STACK_DIR...)
 
             Plans each synthesized stack (terraform init, plan -out, show -json), writes <stack>.md/.json and
             summary.md/.json, and fails when a plan deletes or replaces a protected resource (database instances,
-            KMS keys, secrets, S3 buckets and their configuration, log groups).
+            KMS keys, secrets, S3 buckets and their configuration, log groups). In-place changes that interrupt
+            clients (a renamed instance, a new class, engine or CA, a password rotation, reboot-only parameters)
+            are listed as warnings.
 
               --offline         stacks synthesized with STOREFRONT_MODE=offline: local state, placeholder
                                 credentials, plan -refresh=false. Default: real (S3 state, your AWS credentials).
+              --emulator        stacks synthesized with STOREFRONT_MODE=emulator: local state, refreshed against
+                                the AWS emulator the stacks point at.
               --all DIR         every stack in DIR/manifest.json (e.g. cdktf.out)
               --out DIR         where the reviews go. Default: target/plan-review
               --allow-replace A acknowledge deleting or replacing address A ([STACK:]ADDRESS), repeatable;
                                 also STOREFRONT_ALLOW_REPLACE="A1,A2"
               --jobs N          stacks planned at once. Default: the number of processors
+              --block-disruptive  fail on disruptive in-place changes too, not only warn
 
             Exit codes: 0 passed, 1 blocked by the guard, 2 usage or Terraform error.
             """;
@@ -59,7 +64,7 @@ public final class PlanReview {
     }
 
     /** Runs a review as the command line does, returning its exit code. */
-    static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(USAGE);
             return ReviewRun.PASSED;
@@ -97,7 +102,7 @@ public final class PlanReview {
             try {
                 List<Future<StackOutcome>> outcomes = new ArrayList<>();
                 for (Path stack : options.stacks()) {
-                    outcomes.add(pool.submit(() -> reviewStack(stack, planner, guard, err)));
+                    outcomes.add(pool.submit(() -> reviewStack(stack, planner, guard, options.blockDisruptive(), err)));
                 }
                 List<StackReview> reviews = new ArrayList<>();
                 List<StackFailure> failures = new ArrayList<>();
@@ -125,14 +130,14 @@ public final class PlanReview {
     }
 
     /** A {@link StackReview}, or a {@link StackFailure} when Terraform or the plan reader fails. */
-    private static StackOutcome reviewStack(Path stack, StackPlanner planner, Guard guard, PrintStream err) {
+    private static StackOutcome reviewStack(Path stack, StackPlanner planner, Guard guard, boolean blockDisruptive, PrintStream err) {
         String name = stackName(stack);
         err.println("plan review: planning " + name);
         try {
             PlannedStack planned = planner.plan(stack);
             List<ResourceChange> changes = PlanReader.read(planned.planJson());
             return new StackReview(name, changes, guard.inspect(name, changes, planned.refusedByPreventDestroy()),
-                    planned.refusedByPreventDestroy());
+                    planned.refusedByPreventDestroy(), blockDisruptive);
         } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             return new StackFailure(name, e.getMessage());
         }
@@ -172,6 +177,12 @@ public final class PlanReview {
         run.acknowledged().forEach(f -> err.println("plan review: acknowledged " + f.message()));
         run.unusedAcknowledgements().forEach(a -> err.println("plan review: WARNING acknowledgement '" + a
                 + "' matches no protected delete or replacement; check the address"));
+        for (StackReview review : run.reviews()) {
+            for (ResourceChange change : review.disruptive()) {
+                change.disruptions().forEach(d -> err.println("plan review: " + (review.disruptionsBlock() ? "BLOCKED" : "WARNING")
+                        + " disruptive " + review.stack() + ": " + change.address() + " " + d));
+            }
+        }
         run.blocked().forEach(f -> err.println("plan review: BLOCKED " + f.message() + (f.preventDestroy() ? ""
                 : " To let it through, acknowledge it: --allow-replace " + f.stack() + ":" + f.change().address())));
         stdout.println("plan review: " + MarkdownReport.result(run) + "; reviews in " + out.resolve("summary.md"));

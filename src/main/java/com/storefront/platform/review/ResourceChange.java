@@ -22,6 +22,7 @@ import java.util.Objects;
  *     object does
  * @param sensitiveChanged top-level attributes holding a sensitive value that changes; their values are never read
  * @param tags how the tags change
+ * @param disruptions for an in-place update, what interrupts clients ({@link DisruptiveAttribute}); empty otherwise
  */
 public record ResourceChange(
         String address,
@@ -31,7 +32,8 @@ public record ResourceChange(
         String actionReason,
         List<String> changedAttributes,
         List<String> sensitiveChanged,
-        TagChanges tags) {
+        TagChanges tags,
+        List<Disruption> disruptions) {
 
     // Terraform's reasons, worded to follow "because".
     private static final Map<String, String> REASONS = Map.ofEntries(
@@ -55,6 +57,7 @@ public record ResourceChange(
         replacePaths = List.copyOf(replacePaths);
         changedAttributes = List.copyOf(changedAttributes);
         sensitiveChanged = List.copyOf(sensitiveChanged);
+        disruptions = List.copyOf(disruptions);
     }
 
     /**

@@ -21,8 +21,10 @@ import java.util.Set;
  * @param out where the Markdown and JSON go. Default: {@code target/plan-review}
  * @param acknowledgements from {@code --allow-replace} and {@value Acknowledgement#ENVIRONMENT_VARIABLE}. Default: none
  * @param jobs how many stacks are planned at once. Default: the number of processors, at most the number of stacks
+ * @param blockDisruptive whether disruptive in-place changes block the plan. Default: false (they are warned about)
  */
-record ReviewOptions(Mode mode, List<Path> stacks, Path out, List<Acknowledgement> acknowledgements, int jobs) {
+record ReviewOptions(Mode mode, List<Path> stacks, Path out, List<Acknowledgement> acknowledgements, int jobs,
+        boolean blockDisruptive) {
 
     static final Path DEFAULT_OUT = Path.of("target", "plan-review");
 
@@ -54,6 +56,7 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, List<Acknowledgemen
         Mode mode = Mode.REAL;
         Path out = DEFAULT_OUT;
         Integer jobs = null;
+        boolean blockDisruptive = false;
         List<Path> stacks = new ArrayList<>();
         List<Acknowledgement> acknowledgements = new ArrayList<>();
         String fromEnvironment = environment.getOrDefault(Acknowledgement.ENVIRONMENT_VARIABLE, "");
@@ -62,6 +65,8 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, List<Acknowledgemen
             String arg = args.get(i);
             switch (arg) {
                 case "--offline" -> mode = Mode.OFFLINE;
+                case "--emulator" -> mode = Mode.EMULATOR;
+                case "--block-disruptive" -> blockDisruptive = true;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--all" -> stacks.addAll(fromManifest(Path.of(value(args, ++i, arg))));
                 case "--allow-replace" -> acknowledgements.add(Acknowledgement.parse(value(args, ++i, arg)));
@@ -70,7 +75,7 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, List<Acknowledgemen
             }
         }
         int defaultJobs = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), stacks.size()));
-        return new ReviewOptions(mode, stacks, out, acknowledgements, jobs == null ? defaultJobs : jobs);
+        return new ReviewOptions(mode, stacks, out, acknowledgements, jobs == null ? defaultJobs : jobs, blockDisruptive);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -133,28 +133,24 @@ final class StackPlanner {
     }
 
     /**
-     * Refuses a stack synthesized for the other mode before Terraform does, with a message that says how to
-     * fix it rather than an S3 credentials error (or a refresh with placeholder credentials).
+     * Refuses a stack synthesized for another mode before Terraform does, with a message that says how to fix it
+     * rather than an S3 credentials error (or a refresh with placeholder credentials).
      */
     private void requireBackendFitsMode(Path stackDir) {
         Path synthesized = stackDir.resolve("cdk.tf.json");
         if (!Files.isRegularFile(synthesized)) {
             return;
         }
-        JsonNode backend;
+        Mode synthesizedFor;
         try {
-            backend = JSON.readTree(synthesized.toFile()).path("terraform").path("backend");
+            synthesizedFor = Mode.synthesizedFor(JSON.readTree(synthesized.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + synthesized, e);
         }
-        boolean local = !backend.isObject() || backend.has("local");
-        if (mode == Mode.OFFLINE && !local) {
-            throw new IllegalStateException(stackDir + " has a remote backend: --offline needs stacks synthesized with"
-                    + " STOREFRONT_MODE=offline; synthesize them so, or drop --offline to plan against AWS");
-        }
-        if (mode == Mode.REAL && local) {
-            throw new IllegalStateException(stackDir + " was synthesized offline (local state, placeholder credentials):"
-                    + " pass --offline, or synthesize with STOREFRONT_MODE=aws to plan against AWS");
+        if (synthesizedFor != mode) {
+            throw new IllegalStateException(stackDir + " was synthesized for " + synthesizedFor.label() + " ("
+                    + synthesizedFor.description() + "), not " + mode.label() + ": review it with "
+                    + synthesizedFor.option() + ", or synthesize it with STOREFRONT_MODE=" + mode.synthesisMode());
         }
     }
 

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param findings the protected resources it deletes or replaces
  * @param refusedByPreventDestroy addresses for which Terraform refused the real plan ({@link PlannedStack}); when
  *     not empty, {@code changes} come from the same plan with {@code prevent_destroy} lifted. Default: empty
+ * @param disruptionsBlock whether disruptive in-place changes stop the plan ({@code --block-disruptive}) rather
+ *     than only being warned about. Default: false
  */
 public record StackReview(String stack, List<ResourceChange> changes, List<Finding> findings,
-        Set<String> refusedByPreventDestroy) implements StackOutcome {
+        Set<String> refusedByPreventDestroy, boolean disruptionsBlock) implements StackOutcome {
 
     /** The count columns, in the order a review shows them. */
     public static final List<String> KINDS = List.of("create", "update", "replace", "delete", "forget");
@@ -28,14 +30,22 @@ public record StackReview(String stack, List<ResourceChange> changes, List<Findi
         refusedByPreventDestroy = Set.copyOf(refusedByPreventDestroy);
     }
 
-    /** The review of a plan Terraform accepted. */
+    /** The review of a plan Terraform accepted, warning about disruptions. */
     public StackReview(String stack, List<ResourceChange> changes, List<Finding> findings) {
-        this(stack, changes, findings, Set.of());
+        this(stack, changes, findings, Set.of(), false);
     }
 
-    /** Whether the plan may go ahead: nothing blocked, and Terraform refused nothing. */
+    /**
+     * Whether the plan may go ahead: nothing blocked, Terraform refused nothing, and no disruption when
+     * disruptions block.
+     */
     public boolean passes() {
-        return blocked().isEmpty() && refusedByPreventDestroy.isEmpty();
+        return blocked().isEmpty() && refusedByPreventDestroy.isEmpty() && !(disruptionsBlock && !disruptive().isEmpty());
+    }
+
+    /** The in-place updates that interrupt clients, in plan order. */
+    public List<ResourceChange> disruptive() {
+        return changes.stream().filter(c -> !c.disruptions().isEmpty()).toList();
     }
 
     /** How many changes of each {@link Action#kind() kind}, every kind present, in {@link #KINDS} order. */

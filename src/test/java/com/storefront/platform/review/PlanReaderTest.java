@@ -66,6 +66,26 @@ class PlanReaderTest {
     }
 
     @Test
+    void readsARenameAResizeAndARebootOnlyParameterAsDisruptiveInPlaceUpdates() {
+        String plan = ReviewFixture.planJson("disruptive", java.util.Map.of(
+                "db_identifier", "storefront-fixture-postgres-renamed",
+                "instance_class", "db.t4g.small",
+                "shared_buffers", "32768",
+                "work_mem", "8192"));
+
+        List<ResourceChange> changes = PlanReader.read(plan);
+
+        ResourceChange database = find(changes, "aws_db_instance.primary");
+        ResourceChange parameters = find(changes, "aws_db_parameter_group.tuned");
+        assertEquals(Action.UPDATE, database.action(), database::toString);
+        assertEquals(List.of("identifier", "instance_class"), database.disruptions().stream().map(Disruption::attribute).toList(),
+                database::toString);
+        assertEquals(List.of("parameter shared_buffers"), parameters.disruptions().stream().map(Disruption::attribute).toList(),
+                parameters::toString);
+        assertEquals(List.of(), find(changes, "aws_cloudwatch_metric_alarm.cpu").disruptions());
+    }
+
+    @Test
     void countsTagChangesInsteadOfListingThem() {
         String plan = manyChangesPlan();
 

@@ -62,6 +62,23 @@ class PlanReviewTest {
     }
 
     @Test
+    void passesADisruptiveInPlaceChangeWithAWarningAndBlocksItOnlyWhenAsked() {
+        Path stack = ReviewFixture.stack("review-disruptive", Map.of("instance_class", "db.t4g.small"));
+
+        Outcome warned = review("disruptive", Map.of(), "--offline", stack.toString());
+        Outcome blocked = review("disruptive-blocked", Map.of(), "--offline", "--block-disruptive", stack.toString());
+
+        assertEquals(ReviewRun.PASSED, warned.exitCode(), warned::toString);
+        assertTrue(warned.stderr().contains("plan review: WARNING disruptive review-disruptive: aws_db_instance.primary instance_class: restarts"),
+                warned::toString);
+        assertTrue(warned.file("review-disruptive.md").contains("## Disruptive in-place changes\n\nWarning:"), warned.file("review-disruptive.md"));
+        assertEquals("instance_class", warned.json("review-disruptive.json").at("/disruptive/0/attribute").asText(),
+                warned.file("review-disruptive.json"));
+        assertEquals(ReviewRun.BLOCKED, blocked.exitCode(), blocked::toString);
+        assertTrue(blocked.stderr().contains("plan review: BLOCKED disruptive review-disruptive:"), blocked::toString);
+    }
+
+    @Test
     void failsWithExitCode1NamingEachBlockedResourceActionAndCause() throws IOException {
         Path stack = ReviewFixture.stack("review-blocked", ReviewFixture.MANY_CHANGES);
 
@@ -162,8 +179,8 @@ class PlanReviewTest {
         Outcome outcome = review("aws-stack-offline", Map.of(), "--offline", stack.toString());
 
         assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().contains("has a remote backend: --offline needs stacks synthesized with STOREFRONT_MODE=offline"),
-                outcome::toString);
+        assertTrue(outcome.stderr().contains("was synthesized for real (S3 state, the caller's AWS credentials, refreshed), not offline:"
+                + " review it with neither --offline nor --emulator, or synthesize it with STOREFRONT_MODE=offline"), outcome::toString);
     }
 
     @Test
@@ -176,8 +193,23 @@ class PlanReviewTest {
         Outcome outcome = review("offline-stack-real", Map.of(), stack.toString());
 
         assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().contains("was synthesized offline (local state, placeholder credentials): pass --offline,"
-                + " or synthesize with STOREFRONT_MODE=aws"), outcome::toString);
+        assertTrue(outcome.stderr().contains("was synthesized for offline (local state, placeholder credentials, -refresh=false), not real:"
+                + " review it with --offline, or synthesize it with STOREFRONT_MODE=aws"), outcome::toString);
+    }
+
+    @Test
+    void refusesAnEmulatorStackInOfflineMode() throws IOException {
+        TerraformRequired.runner(OUT);
+        Path stack = OUT.resolve("stacks").resolve("database-staging");
+        Files.createDirectories(stack);
+        Files.writeString(stack.resolve("cdk.tf.json"), "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"/tmp/s.tfstate\"}}},"
+                + " \"provider\": {\"aws\": [{\"endpoints\": [{\"rds\": \"http://127.0.0.1:5000\"}]}]}}");
+
+        Outcome outcome = review("emulator-stack-offline", Map.of(), "--offline", stack.toString());
+
+        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertTrue(outcome.stderr().contains("was synthesized for emulator (local state, an AWS emulator's endpoints, refreshed), not offline:"
+                + " review it with --emulator, or synthesize it with STOREFRONT_MODE=offline"), outcome::toString);
     }
 
     @Test

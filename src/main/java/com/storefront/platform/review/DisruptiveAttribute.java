@@ -1,0 +1,79 @@
+package com.storefront.platform.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The attributes whose in-place update interrupts a database's clients, with why. This is the one list to
+ * review when the stacks grow; reboot-only parameters of a parameter group are found by their apply method.
+ */
+enum DisruptiveAttribute {
+
+    IDENTIFIER("aws_db_instance", "identifier",
+            "renames the instance: its endpoint changes and every client must be pointed at the new one"),
+    INSTANCE_CLASS("aws_db_instance", "instance_class",
+            "restarts the instance on new hardware: minutes of downtime, or a failover with Multi-AZ"),
+    MULTI_AZ("aws_db_instance", "multi_az",
+            "adds or removes the standby: I/O is slowed while it is built, and without it a zone outage is an outage"),
+    STORAGE_TYPE("aws_db_instance", "storage_type",
+            "migrates the storage: I/O is degraded, for hours on large volumes"),
+    ENGINE_VERSION("aws_db_instance", "engine_version",
+            "upgrades PostgreSQL: the instance restarts (longer for a major version, which also needs new extensions)"),
+    PARAMETER_GROUP("aws_db_instance", "parameter_group_name",
+            "attaches another parameter group: its static parameters apply only after the instance reboots"),
+    CA_CERTIFICATE("aws_db_instance", "ca_cert_identifier",
+            "rotates the server certificate: the instance restarts, and clients verifying TLS must trust the new CA"),
+    MASTER_PASSWORD("aws_db_instance", "password_wo_version",
+            "rotates the master password: sessions logging in as the master user need the new one from the secret");
+
+    /** Why a parameter whose apply method is {@code pending-reboot} is disruptive. */
+    static final String REBOOT_PARAMETER = "applies only when every instance using the group reboots: plan the restart";
+
+    private final String resourceType;
+    private final String attribute;
+    private final String why;
+
+    DisruptiveAttribute(String resourceType, String attribute, String why) {
+        this.resourceType = resourceType;
+        this.attribute = attribute;
+        this.why = why;
+    }
+
+    /**
+     * The disruptions of one in-place update of a {@code resourceType}, from the plan's {@code change} object
+     * ({@code before} and {@code after}); values are compared, never copied out.
+     */
+    static List<Disruption> of(String resourceType, JsonNode change) {
+        JsonNode before = change.path("before");
+        JsonNode after = change.path("after");
+        List<Disruption> disruptions = new ArrayList<>();
+        Arrays.stream(values())
+                .filter(d -> d.resourceType.equals(resourceType) && !before.path(d.attribute).equals(after.path(d.attribute)))
+                .forEach(d -> disruptions.add(new Disruption(d.attribute, d.why)));
+        if (resourceType.equals("aws_db_parameter_group")) {
+            Map<String, JsonNode> old = parametersByName(before);
+            Map<String, JsonNode> current = parametersByName(after);
+            current.forEach((name, parameter) -> {
+                if (!parameter.equals(old.get(name)) && parameter.path("apply_method").asText().equals("pending-reboot")) {
+                    disruptions.add(new Disruption("parameter " + name, REBOOT_PARAMETER));
+                }
+            });
+            old.forEach((name, parameter) -> {
+                if (!current.containsKey(name) && parameter.path("apply_method").asText().equals("pending-reboot")) {
+                    disruptions.add(new Disruption("parameter " + name + " (reset to its default)", REBOOT_PARAMETER));
+                }
+            });
+        }
+        return disruptions;
+    }
+
+    private static Map<String, JsonNode> parametersByName(JsonNode attributes) {
+        Map<String, JsonNode> parameters = new TreeMap<>();
+        attributes.path("parameter").forEach(p -> parameters.put(p.path("name").asText(), p));
+        return parameters;
+    }
+}
