@@ -167,6 +167,40 @@ public record DatabaseConfig(
         }
     }
 
+    /** A builder holding every value of this config, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.engineMajorVersion = engineMajorVersion;
+        b.allowMajorVersionUpgrade = allowMajorVersionUpgrade;
+        b.instanceClass = instanceClass.name();
+        b.replicaInstanceClass = replicaInstanceClass.name();
+        b.multiAz = multiAz;
+        b.readReplicas = readReplicas;
+        b.allocatedStorageGib = allocatedStorageGib;
+        b.maxAllocatedStorageGib = maxAllocatedStorageGib;
+        b.iops = iops;
+        b.storageThroughputMibps = storageThroughputMibps;
+        b.masterPassword = masterPassword;
+        b.masterUsername = masterUsername;
+        b.databaseName = databaseName;
+        b.caCertificate = caCertificate;
+        b.backupRetentionDays = backupRetentionDays;
+        b.backupWindow = backupWindow;
+        b.maintenanceWindow = maintenanceWindow;
+        b.performanceInsightsRetentionDays = performanceInsightsRetentionDays;
+        b.monitoringIntervalSeconds = monitoringIntervalSeconds;
+        b.logRetentionDays = logRetentionDays;
+        b.slowQueryMillis = slowQueryMillis;
+        b.protect = protect;
+        b.snapshotIdentifier = snapshotIdentifier;
+        b.backupLifecycle = backupLifecycle;
+        b.alarms = alarms;
+        b.alarmEmails = alarmEmails;
+        b.iamDatabaseUsers = iamDatabaseUsers;
+        b.bastion = bastion;
+        return b;
+    }
+
     /** The parameter group family of the major version, e.g. {@code postgres16}. */
     public String parameterGroupFamily() {
         return "postgres" + engineMajorVersion;

@@ -68,6 +68,15 @@ public record EnvironmentConfig(
         }
     }
 
+    /** This environment with its database settings changed by {@code changes}, e.g. {@code d -> d.readReplicas(3)}. */
+    public EnvironmentConfig withDatabase(UnaryOperator<DatabaseConfig.Builder> changes) {
+        try {
+            return new EnvironmentConfig(name, tier, region, accountId, stateBackend, network, changes.apply(database.toBuilder()).build());
+        } catch (InvalidConfigException e) {
+            throw e.in(name);
+        }
+    }
+
     /** Starts an environment from the defaults of its tier. */
     public static Builder builder(String name, Tier tier) {
         return new Builder(name, tier);

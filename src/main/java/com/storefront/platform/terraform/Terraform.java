@@ -43,6 +43,11 @@ public final class Terraform {
         return new Terraform(mirror().map(mirror -> writeCliConfig(workDir, mirror)));
     }
 
+    /** The CLI configuration this runner gives Terraform, when the machine has a provider mirror. */
+    public Optional<Path> cliConfig() {
+        return cliConfig;
+    }
+
     /** Whether a {@code terraform} executable is on the PATH. */
     public static boolean isInstalled() {
         String path = System.getenv().getOrDefault("PATH", "");

@@ -1,0 +1,463 @@
+package com.storefront.platform.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.config.MasterPassword;
+import com.storefront.platform.review.PlanReader;
+import com.storefront.platform.review.PlanReview;
+import com.storefront.platform.review.ResourceChange;
+import com.storefront.platform.support.Layer;
+import com.storefront.platform.terraform.Terraform;
+import com.storefront.platform.testing.CdktfCli;
+import com.storefront.platform.testing.EmulatedEnvironment;
+import com.storefront.platform.testing.TestStacks;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Operates an environment end to end against an AWS emulator (moto) of its own, as a user would: deploy both
+ * stacks with {@code cdktf deploy}, plan again (nothing to do), read the outputs, review an in-place change,
+ * a disruptive one and changes the guard must block, rotate the master password, and tear down (dev) or be
+ * refused (prod). Dev and prod run at the same time, each with its own emulator.
+ *
+ * <p>What the emulator cannot vouch for is in the README; its defects are worked around only in
+ * {@code src/test/emulator/storefront_moto.py}.
+ */
+@Tag("emulator")
+class EmulatorLifecycleTest {
+
+    private static final Path ROOT = Path.of("target", "emulator");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    @Execution(ExecutionMode.CONCURRENT)
+    void deploysReplansEmptyReviewsChangesRotatesThePasswordAndTearsDown(String name) {
+        EnvironmentConfig environment = TestStacks.environment(name);
+        Timings timings = new Timings(name);
+        try (EmulatedEnvironment env = EmulatedEnvironment.start(environment, ROOT.resolve(name))) {
+            List<String> pristine = env.inventory();
+
+            Path deployed = timings.time("synth", () -> env.synthesize("deployed", environment));
+            deploysTheNetworkThenTheDatabaseInOneCommand(env, deployed, timings);
+            timings.time("re-plan", () -> plansNothingMoreAfterTheDeploy(env, deployed));
+            publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(env, deployed);
+            timings.time("review in-place", () -> passesAnInPlaceChangeShowingTheUpdate(env));
+            timings.time("review disruptive", () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env));
+            timings.time("review protected", () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env));
+            Path rotated = timings.time("rotate", () -> rotatesThePasswordOfThePrimaryAndTheSecretAndNothingElse(env));
+            if (environment.database().protect()) {
+                refusesToDestroyAndDeletesNothing(env, rotated, timings);
+            } else {
+                destroysBothStacksInOneCommandLeavingNothing(env, rotated, pristine, timings);
+            }
+        }
+        timings.print();
+    }
+
+    private static void deploysTheNetworkThenTheDatabaseInOneCommand(EmulatedEnvironment env, Path outdir, Timings timings) {
+        String network = Layer.NETWORK.stackId(env.environment());
+        String database = Layer.DATABASE.stackId(env.environment());
+
+        CdktfCli.Run deploy = timings.time("deploy", () -> env.cdktf(outdir, "deploy", network, database));
+
+        assertEquals(0, deploy.exitCode(), () -> "cdktf deploy failed:\n" + deploy.output());
+        assertFalse(deploy.span(database).start().isBefore(deploy.span(network).end()),
+                () -> "the database stack started before the network stack was applied:\n" + deploy.output());
+        timings.record("  apply " + network, deploy.span(network).duration());
+        timings.record("  apply " + database, deploy.span(database).duration());
+    }
+
+    private static void plansNothingMoreAfterTheDeploy(EmulatedEnvironment env, Path outdir) {
+        for (Layer layer : Layer.values()) {
+            Path stack = env.stack(outdir, layer);
+
+            Terraform.Result plan = env.terraform(stack, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-lock=false");
+
+            assertEquals(0, plan.exitCode(), () -> "the plan after deploying " + stack.getFileName()
+                    + " is not empty (a perpetual diff):\n" + plan.stdout() + plan.stderr());
+        }
+    }
+
+    private static void publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(EmulatedEnvironment env, Path outdir) {
+        Path stack = env.stack(outdir, Layer.DATABASE);
+        JsonNode outputs = env.outputs(stack);
+        JsonNode declared = readJson(stack.resolve("cdk.tf.json")).path("output");
+        List<JsonNode> instances = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance");
+        String primaryIdentifier = "storefront-" + env.environment().name() + "-postgres";
+
+        declared.fieldNames().forEachRemaining(output -> assertFalse(outputs.path(output).path("value").isNull()
+                || outputs.path(output).path("value").isMissingNode(), () -> "output " + output + " has no value: " + outputs));
+        JsonNode primary = instances.stream().filter(i -> i.path("identifier").asText().equals(primaryIdentifier)).findFirst().orElseThrow();
+        assertEquals(primary.path("address").asText(), outputs.at("/writer_endpoint/value").asText(), outputs::toString);
+        Set<String> readers = new TreeSet<>();
+        outputs.at("/reader_endpoints/value").forEach(r -> readers.add(r.asText()));
+        List<JsonNode> replicas = instances.stream().filter(i -> !i.path("replicate_source_db").asText().isEmpty()).toList();
+        assertEquals(env.environment().database().readReplicas(), replicas.size(), instances::toString);
+        assertEquals(new TreeSet<>(replicas.stream().map(r -> r.path("address").asText()).toList()), readers, outputs::toString);
+        assertEquals(replicas.size(), new HashSet<>(replicas.stream().map(r -> r.path("availability_zone").asText()).toList()).size(),
+                () -> "replicas share a zone: " + replicas);
+        List<String> inventory = env.inventory();
+        instances.forEach(i -> assertTrue(inventory.contains("rds:db-instance:" + i.path("identifier").asText()), inventory::toString));
+
+        String password = parse(env.secretValue(outputs.at("/master_secret_arn/value").asText())).path("password").asText();
+        assertTrue(password.length() >= 32, "the secret holds the generated password");
+        for (Layer layer : Layer.values()) {
+            String state = readString(env.stateFile(layer));
+            assertFalse(state.contains(password), layer + " state contains the master password");
+            assertEquals(List.of(), passwordValues(readJson(env.stateFile(layer)), ""), layer + " state holds password values");
+        }
+    }
+
+    private static void passesAnInPlaceChangeShowingTheUpdate(EmulatedEnvironment env) {
+        EnvironmentConfig changed = env.environment().withDatabase(d -> d
+                .alarms(env.environment().database().alarms().withCpuPercent(70))
+                .backupRetentionDays(env.environment().database().backupRetentionDays() + 3));
+        Path stack = env.stack(env.synthesize("in-place", changed), Layer.DATABASE);
+
+        Review review = review(env, "in-place", stack);
+
+        assertEquals(0, review.exitCode(), review::toString);
+        JsonNode counts = review.stack().path("counts");
+        assertEquals(0, counts.path("replace").asInt() + counts.path("delete").asInt() + counts.path("create").asInt(), review::toString);
+        assertTrue(review.changed("aws_cloudwatch_metric_alarm", "threshold"), review::toString);
+        assertTrue(review.changed("aws_db_instance", "backup_retention_period"), review::toString);
+        assertTrue(review.stack().path("disruptive").isEmpty(), review::toString);
+    }
+
+    private static void warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(EmulatedEnvironment env) {
+        String larger = env.environment().database().instanceClass().burstable() ? "db.t4g.large" : "db.r6g.xlarge";
+        EnvironmentConfig resized = env.environment().withDatabase(d -> d.instanceClass(larger).replicaInstanceClass(larger));
+        Path stack = env.stack(env.synthesize("disruptive", resized), Layer.DATABASE);
+        editConfiguration(stack, configuration -> primary(configuration).put("identifier", "storefront-" + env.environment().name() + "-postgres-renamed"));
+
+        Review warned = review(env, "disruptive", stack);
+
+        assertEquals(0, warned.exitCode(), warned::toString);
+        Set<String> disrupted = new TreeSet<>();
+        warned.stack().path("disruptive").forEach(d -> disrupted.add(d.path("attribute").asText()));
+        // The parameter group is sized for the class: a resize brings a new group, whose static parameters need a reboot.
+        assertTrue(disrupted.containsAll(List.of("identifier", "instance_class", "parameter_group_name")), disrupted::toString);
+        assertTrue(warned.markdown().contains("## Disruptive in-place changes"), warned::toString);
+    }
+
+    private static void blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(EmulatedEnvironment env) {
+        String name = env.environment().name();
+        EnvironmentConfig renamedUser = env.environment().withDatabase(d -> d.masterUsername("storefront_owner"));
+        Path stack = env.stack(env.synthesize("protected", renamedUser), Layer.DATABASE);
+        Map<String, String> expected = new LinkedHashMap<>();
+        editConfiguration(stack, configuration -> {
+            ObjectNode resources = (ObjectNode) configuration.path("resource");
+            ((ObjectNode) resources.path("aws_kms_key")).putObject("lifecycle_other_key").put("description", "another key");
+            primary(configuration).put("kms_key_id", "${aws_kms_key.lifecycle_other_key.arn}");
+            expected.put(address(configuration, "aws_db_instance", r -> r.path("identifier").asText().equals("storefront-" + name + "-postgres")),
+                    "replace:kms_key_id,username");
+            only(configuration, "aws_s3_bucket").put("bucket", "storefront-" + name + "-renamed-backups");
+            expected.put(address(configuration, "aws_s3_bucket", r -> true), "replace:bucket");
+            only(configuration, "aws_secretsmanager_secret").put("name", "storefront/" + name + "/postgres/renamed");
+            expected.put(address(configuration, "aws_secretsmanager_secret", r -> true), "replace:name");
+            String logGroup = address(configuration, "aws_cloudwatch_log_group", r -> r.path("name").asText().endsWith("-postgres/upgrade"));
+            removeResource(configuration, logGroup);
+            expected.put(logGroup, "delete:removed from the configuration");
+            if (env.environment().database().readReplicas() > 0) {
+                ObjectNode replica = (ObjectNode) resource(configuration, "aws_db_instance", r -> r.path("identifier").asText().endsWith("-replica-1"));
+                replica.put("availability_zone", env.environment().network().availabilityZones().get(0));
+                expected.put(address(configuration, "aws_db_instance", r -> r.path("identifier").asText().endsWith("-replica-1")),
+                        "replace:availability_zone");
+            }
+        });
+
+        Review review = review(env, "protected", stack);
+
+        assertEquals(1, review.exitCode(), review::toString);
+        Map<String, JsonNode> findings = new LinkedHashMap<>();
+        review.stack().path("findings").forEach(f -> findings.put(f.path("address").asText(), f));
+        expected.forEach((address, actionAndCause) -> {
+            JsonNode finding = findings.get(address);
+            assertTrue(finding != null, () -> "the guard did not block " + address + ": " + review);
+            String[] parts = actionAndCause.split(":");
+            assertEquals(parts[0], finding.path("action").asText(), finding::toString);
+            for (String cause : parts[1].split(",")) {
+                assertTrue(finding.path("cause").asText().contains(cause), () -> address + " cause should name " + cause + ": " + finding);
+            }
+            assertFalse(finding.path("acknowledged").asBoolean(), finding::toString);
+            assertTrue(review.stderr().contains("BLOCKED " + review.stackName() + ": " + address), review::toString);
+        });
+    }
+
+    private static Path rotatesThePasswordOfThePrimaryAndTheSecretAndNothingElse(EmulatedEnvironment env) {
+        String secretArn = env.outputs(env.stack(env.path("deployed").resolve("cdktf.out"), Layer.DATABASE)).at("/master_secret_arn/value").asText();
+        String before = env.secretValue(secretArn);
+        MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) env.environment().database().masterPassword();
+        EnvironmentConfig bumped = env.environment().withDatabase(d -> d.masterPassword(new MasterPassword.WriteOnly(current.version() + 1)));
+        Path outdir = env.synthesize("rotated", bumped);
+        Path stack = env.stack(outdir, Layer.DATABASE);
+
+        env.initAnd(stack, "plan", "-input=false", "-no-color", "-out=rotate.tfplan").orThrow(stack);
+        List<ResourceChange> changes = PlanReader.read(env.terraform(stack, "show", "-json", "rotate.tfplan").orThrow(stack).stdout());
+        Terraform.Result apply = env.terraform(stack, "apply", "-input=false", "-no-color", "rotate.tfplan");
+        Terraform.Result replan = env.terraform(stack, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-lock=false");
+
+        Map<String, String> planned = new TreeMap<>();
+        changes.forEach(c -> planned.put(c.address(), c.action().description() + " " + c.cause() + " " + c.changedAttributes()));
+        assertEquals(2, changes.size(), planned::toString);
+        ResourceChange primary = changes.stream().filter(c -> c.type().equals("aws_db_instance")).findFirst().orElseThrow();
+        ResourceChange secretVersion = changes.stream().filter(c -> c.type().equals("aws_secretsmanager_secret_version")).findFirst().orElseThrow();
+        assertEquals("update", primary.action().kind(), planned::toString);
+        assertTrue(primary.changedAttributes().contains("password_wo_version"), planned::toString);
+        // A new version of the secret, the old one kept by Secrets Manager as AWSPREVIOUS.
+        assertEquals(List.of("secret_string_wo_version"), secretVersion.replacePaths(), planned::toString);
+        assertTrue(apply.succeeded(), () -> apply.stdout() + apply.stderr());
+        String after = env.secretValue(secretArn);
+        assertNotEquals(parse(before).path("password"), parse(after).path("password"), "the secret holds a new password");
+        assertFalse(readString(env.stateFile(Layer.DATABASE)).contains(parse(after).path("password").asText()),
+                "the rotated password stays out of state");
+        assertEquals(0, replan.exitCode(), () -> "the plan after the rotation is not empty:\n" + replan.stdout() + replan.stderr());
+        return outdir;
+    }
+
+    private static void destroysBothStacksInOneCommandLeavingNothing(EmulatedEnvironment env, Path outdir, List<String> pristine,
+            Timings timings) {
+        String network = Layer.NETWORK.stackId(env.environment());
+        String database = Layer.DATABASE.stackId(env.environment());
+
+        CdktfCli.Run destroy = timings.time("destroy", () -> env.cdktf(outdir, "destroy", database, network));
+
+        assertEquals(0, destroy.exitCode(), () -> "cdktf destroy failed:\n" + destroy.output());
+        assertFalse(destroy.span(network).start().isBefore(destroy.span(database).end()),
+                () -> "the network stack was destroyed while the database stack still stood:\n" + destroy.output());
+        assertEquals(pristine, env.inventory(), "the emulator still holds resources of " + env.environment().name());
+        timings.record("  destroy " + database, destroy.span(database).duration());
+        timings.record("  destroy " + network, destroy.span(network).duration());
+    }
+
+    private static void refusesToDestroyAndDeletesNothing(EmulatedEnvironment env, Path outdir, Timings timings) {
+        List<String> deployed = env.inventory();
+
+        CdktfCli.Run destroy = timings.time("destroy (refused)", () -> env.cdktf(outdir, "destroy",
+                Layer.DATABASE.stackId(env.environment()), Layer.NETWORK.stackId(env.environment())));
+
+        assertNotEquals(0, destroy.exitCode(), () -> "cdktf destroy of a protected environment succeeded:\n" + destroy.output());
+        assertTrue(destroy.output().contains("lifecycle.prevent_destroy"), destroy::output);
+        assertEquals(deployed, env.inventory(), "a refused destroy deleted resources");
+    }
+
+    /** The project's plan review of one stack, in emulator mode, with the JSON and Markdown it wrote. */
+    private static Review review(EmulatedEnvironment env, String name, Path stack) {
+        Path out = env.path("review-" + name);
+        List<String> args = List.of("--emulator", "--out", out.toString(), stack.toString());
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int exitCode = PlanReview.run(args, Map.of(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        String stackName = stack.getFileName().toString();
+        Path json = out.resolve(stackName + ".json");
+        return new Review(stackName, exitCode, Files.exists(json) ? readJson(json) : JSON.createObjectNode(),
+                Files.exists(out.resolve(stackName + ".md")) ? readString(out.resolve(stackName + ".md")) : "",
+                stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Review(String stackName, int exitCode, JsonNode stack, String markdown, String stdout, String stderr) {
+
+        boolean changed(String type, String attribute) {
+            for (JsonNode change : stack.path("changes")) {
+                if (change.path("type").asText().equals(type) && change.path("action").asText().equals("update")
+                        && change.path("changedAttributes").toString().contains("\"" + attribute + "\"")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n" + stdout + stderr + "\n" + markdown;
+        }
+    }
+
+    /** The primary's resource in a stack's configuration. */
+    private static ObjectNode primary(JsonNode configuration) {
+        return (ObjectNode) resource(configuration, "aws_db_instance", r -> r.has("username") || r.has("snapshot_identifier"));
+    }
+
+    private static ObjectNode only(JsonNode configuration, String type) {
+        return (ObjectNode) resource(configuration, type, r -> true);
+    }
+
+    private static JsonNode resource(JsonNode configuration, String type, Predicate<JsonNode> filter) {
+        return configuration.path("resource").path(type).get(logicalId(configuration, type, filter));
+    }
+
+    private static String address(JsonNode configuration, String type, Predicate<JsonNode> filter) {
+        return type + "." + logicalId(configuration, type, filter);
+    }
+
+    private static String logicalId(JsonNode configuration, String type, Predicate<JsonNode> filter) {
+        List<String> ids = new ArrayList<>();
+        configuration.path("resource").path(type).fields().forEachRemaining(e -> {
+            if (filter.test(e.getValue())) {
+                ids.add(e.getKey());
+            }
+        });
+        assertEquals(1, ids.size(), () -> "expected one matching " + type + ", found " + ids);
+        return ids.get(0);
+    }
+
+    /** Removes a resource and every {@code depends_on} entry naming it, as deleting its construct would. */
+    private static void removeResource(JsonNode configuration, String address) {
+        String[] parts = address.split("\\.");
+        ((ObjectNode) configuration.path("resource").path(parts[0])).remove(parts[1]);
+        configuration.path("resource").forEach(type -> type.forEach(resource -> {
+            JsonNode dependsOn = resource.path("depends_on");
+            if (dependsOn.isArray()) {
+                for (Iterator<JsonNode> it = ((ArrayNode) dependsOn).elements(); it.hasNext(); ) {
+                    if (it.next().asText().equals(address)) {
+                        it.remove();
+                    }
+                }
+            }
+        }));
+    }
+
+    private static void editConfiguration(Path stack, Consumer<JsonNode> edit) {
+        Path file = stack.resolve("cdk.tf.json");
+        JsonNode configuration = readJson(file);
+        edit.accept(configuration);
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), configuration);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The attribute objects of every instance of {@code type} in a state file. */
+    private static List<JsonNode> stateInstances(Path state, String type) {
+        List<JsonNode> instances = new ArrayList<>();
+        for (JsonNode resource : readJson(state).path("resources")) {
+            if (resource.path("type").asText().equals(type) && resource.path("mode").asText().equals("managed")) {
+                resource.path("instances").forEach(i -> instances.add(i.path("attributes")));
+            }
+        }
+        return instances;
+    }
+
+    /** Paths of attributes named like a password or secret string that hold a text value. */
+    private static List<String> passwordValues(JsonNode node, String path) {
+        List<String> found = new ArrayList<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                boolean secretName = (key.contains("password") || key.startsWith("secret_string"))
+                        && !key.endsWith("_version") && !key.startsWith("manage_");
+                if (secretName && value.isTextual() && !value.asText().isEmpty()) {
+                    found.add(path + "/" + key);
+                }
+                found.addAll(passwordValues(value, path + "/" + key));
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                found.addAll(passwordValues(node.get(i), path + "/" + i));
+            }
+        }
+        return found;
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Wall time of each step, printed at the end as one line per step. */
+    private static final class Timings {
+
+        private final String environment;
+        private final Map<String, Duration> steps = new LinkedHashMap<>();
+        private final Instant started = Instant.now();
+
+        Timings(String environment) {
+            this.environment = environment;
+        }
+
+        <T> T time(String step, java.util.function.Supplier<T> work) {
+            Instant start = Instant.now();
+            try {
+                return work.get();
+            } finally {
+                record(step, Duration.between(start, Instant.now()));
+            }
+        }
+
+        void time(String step, Runnable work) {
+            time(step, () -> {
+                work.run();
+                return null;
+            });
+        }
+
+        void record(String step, Duration duration) {
+            steps.put(step, duration);
+        }
+
+        void print() {
+            StringBuilder report = new StringBuilder("emulator lifecycle " + environment + ": "
+                    + seconds(Duration.between(started, Instant.now())) + " in all\n");
+            steps.forEach((step, duration) -> report.append("  ").append(step).append(": ").append(seconds(duration)).append('\n'));
+            System.out.print(report);
+        }
+
+        private static String seconds(Duration duration) {
+            return String.format("%.1f s", duration.toMillis() / 1000.0);
+        }
+    }
+}
