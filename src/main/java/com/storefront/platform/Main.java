@@ -5,7 +5,7 @@ import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
 import com.storefront.platform.database.DatabaseStack;
 import com.storefront.platform.network.NetworkStack;
-import com.storefront.platform.support.Deployment;
+import com.storefront.platform.deployment.Deployment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,14 +1,12 @@
 package com.storefront.platform.config;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Everything that differs between two environments of the platform. Build one with
- * {@link #builder(String, Tier)}, which starts from the tier's defaults.
+ * {@link #builder(String, Tier)}, which starts from the tier's row of {@link Environments#defaults}.
  *
  * @param name short lowercase name used in stack ids and AWS resource names, e.g. {@code prod}
  * @param tier the kind of environment, which decides the defaults
@@ -68,6 +66,11 @@ public record EnvironmentConfig(
         }
     }
 
+    /** Starts an environment from its tier's row of {@link Environments#defaults}. */
+    public static Builder builder(String name, Tier tier) {
+        return Environments.defaults(new Builder(name, tier), tier);
+    }
+
     /** This environment with its database settings changed by {@code changes}, e.g. {@code d -> d.readReplicas(3)}. */
     public EnvironmentConfig withDatabase(UnaryOperator<DatabaseConfig.Builder> changes) {
         try {
@@ -77,15 +80,7 @@ public record EnvironmentConfig(
         }
     }
 
-    /** Starts an environment from the defaults of its tier. */
-    public static Builder builder(String name, Tier tier) {
-        return new Builder(name, tier);
-    }
-
-    /**
-     * Builds an {@link EnvironmentConfig}. Only the region, account, VPC range and state bucket must be
-     * given; everything else defaults from the tier.
-     */
+    /** Builds an {@link EnvironmentConfig}: the region, account, state bucket and VPC range are required. */
     public static final class Builder {
         private final String name;
         private final Tier tier;
@@ -93,79 +88,52 @@ public record EnvironmentConfig(
         private String accountId;
         private String stateBucket;
         private String stateRegion;
-        private String vpcCidr;
-        private List<String> availabilityZones;
-        private List<String> publicSubnets;
-        private List<String> applicationSubnets;
-        private List<String> databaseSubnets;
-        private NatGateways natGateways;
-        private Integer flowLogRetentionDays;
-        private UnaryOperator<DatabaseConfig.Builder> database = UnaryOperator.identity();
+        private final NetworkConfig.Builder network = new NetworkConfig.Builder();
+        private final DatabaseConfig.Builder database = new DatabaseConfig.Builder();
 
         private Builder(String name, Tier tier) {
             this.name = name;
             this.tier = tier;
         }
 
-        /** Required: the AWS region. */
         public Builder region(String region) {
             this.region = region;
             return this;
         }
 
-        /** Required: the 12-digit AWS account id. */
         public Builder accountId(String accountId) {
             this.accountId = accountId;
             return this;
         }
 
-        /** Required: the state bucket. Default region: the environment's. */
+        /** The state bucket, made by {@code modules/state-backend}; in the environment's region unless {@link #stateRegion}. */
         public Builder stateBucket(String bucket) {
             this.stateBucket = bucket;
             return this;
         }
 
-        /** Default: the environment's region. */
         public Builder stateRegion(String region) {
             this.stateRegion = region;
             return this;
         }
 
-        /** Required: the VPC range; keep environments disjoint so they can be peered later. */
-        public Builder vpcCidr(String cidr) {
-            this.vpcCidr = cidr;
+        /** Changes network settings, e.g. {@code n -> n.vpcCidr("10.40.0.0/16")}. */
+        public Builder network(UnaryOperator<NetworkConfig.Builder> changes) {
+            try {
+                changes.apply(network);
+            } catch (InvalidConfigException e) {
+                throw e.in(name);
+            }
             return this;
         }
 
-        /** Default: see {@link Tier#availabilityZones()}. */
-        public Builder availabilityZones(String... zones) {
-            this.availabilityZones = List.of(zones);
-            return this;
-        }
-
-        /** Default: carved from the VPC range, see {@link NetworkConfig#carved}. */
-        public Builder subnets(List<String> publicSubnets, List<String> applicationSubnets, List<String> databaseSubnets) {
-            this.publicSubnets = publicSubnets;
-            this.applicationSubnets = applicationSubnets;
-            this.databaseSubnets = databaseSubnets;
-            return this;
-        }
-
-        /** Default: see {@link Tier#natGateways()}. */
-        public Builder natGateways(NatGateways natGateways) {
-            this.natGateways = natGateways;
-            return this;
-        }
-
-        /** Default: see {@link Tier#flowLogRetentionDays()}. */
-        public Builder flowLogRetentionDays(int days) {
-            this.flowLogRetentionDays = days;
-            return this;
-        }
-
-        /** Overrides database defaults, e.g. {@code d -> d.readReplicas(3)}. Default: see {@link DatabaseConfig.Builder#defaultsFor}. */
-        public Builder database(UnaryOperator<DatabaseConfig.Builder> overrides) {
-            this.database = overrides;
+        /** Changes database settings, e.g. {@code d -> d.readReplicas(3)}. */
+        public Builder database(UnaryOperator<DatabaseConfig.Builder> changes) {
+            try {
+                changes.apply(database);
+            } catch (InvalidConfigException e) {
+                throw e.in(name);
+            }
             return this;
         }
 
@@ -175,43 +143,10 @@ public record EnvironmentConfig(
                 Regions.requireValid("region", region);
                 return new EnvironmentConfig(name, tier, region, accountId,
                         StateBackendConfig.ofModuleDefaults(stateBucket, stateRegion != null ? stateRegion : region),
-                        network(), database.apply(DatabaseConfig.Builder.defaultsFor(tier)).build());
+                        network.build(region), database.build());
             } catch (InvalidConfigException e) {
                 throw e.in(name);
             }
-        }
-
-        private NetworkConfig network() {
-            if (vpcCidr == null) {
-                throw new InvalidConfigException("network.vpcCidr", null, "is required; give the VPC a range like 10.20.0.0/16");
-            }
-            Ipv4Cidr vpc = Ipv4Cidr.parse("network.vpcCidr", vpcCidr);
-            List<String> zones = availabilityZones != null ? availabilityZones : defaultZones();
-            NatGateways nat = orDefault(natGateways, tier.natGateways());
-            int retention = orDefault(flowLogRetentionDays, tier.flowLogRetentionDays());
-            if (publicSubnets == null) {
-                return NetworkConfig.carved(vpc, zones, nat, retention);
-            }
-            return new NetworkConfig(vpc, zones, parseAll("network.publicSubnets", publicSubnets),
-                    parseAll("network.applicationSubnets", applicationSubnets),
-                    parseAll("network.databaseSubnets", databaseSubnets), nat, retention);
-        }
-
-        private List<String> defaultZones() {
-            return "abcdef".chars().limit(tier.availabilityZones()).mapToObj(c -> region + (char) c).toList();
-        }
-
-        private static List<Ipv4Cidr> parseAll(String field, List<String> blocks) {
-            if (blocks == null) {
-                throw new InvalidConfigException(field, null, "is required when any tier's subnets are given explicitly");
-            }
-            return IntStream.range(0, blocks.size())
-                    .mapToObj(i -> Ipv4Cidr.parse(field + "[" + i + "]", blocks.get(i)))
-                    .toList();
-        }
-
-        private static <T> T orDefault(T value, T fallback) {
-            return value != null ? value : fallback;
         }
     }
 }

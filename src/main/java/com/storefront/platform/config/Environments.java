@@ -6,38 +6,121 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The environments of the platform, declared in one reviewable place. Each starts from its
- * {@link Tier}'s defaults and overrides only what differs.
+ * The environments of the platform and the defaults of each tier: every value that differs between two
+ * environments is on this page.
  *
- * <p>The account ids are placeholders: replace them with your own before deploying (the provider
- * refuses to touch any other account, so a wrong id fails safely).
+ * <p>The account ids are placeholders: replace them with your own before deploying (the provider refuses to
+ * touch any other account, so a wrong id fails safely).
  */
 public final class Environments {
 
     private Environments() {
     }
 
-    /** Every environment, in deployment order. */
+    /** Every environment, in deployment order: its tier's defaults, then what is its own. */
     public static List<EnvironmentConfig> all() {
         return requireUnique(List.of(
                 EnvironmentConfig.builder("dev", Tier.DEV)
                         .region("eu-west-1")
                         .accountId("111111111111")
                         .stateBucket("storefront-dev-tfstate")
-                        .vpcCidr("10.10.0.0/16")
+                        .network(n -> n.vpcCidr("10.10.0.0/16"))
                         .build(),
                 EnvironmentConfig.builder("staging", Tier.STAGING)
                         .region("eu-west-1")
                         .accountId("222222222222")
                         .stateBucket("storefront-staging-tfstate")
-                        .vpcCidr("10.20.0.0/16")
+                        .network(n -> n.vpcCidr("10.20.0.0/16"))
                         .build(),
                 EnvironmentConfig.builder("prod", Tier.PROD)
                         .region("eu-west-1")
                         .accountId("333333333333")
                         .stateBucket("storefront-prod-tfstate")
-                        .vpcCidr("10.30.0.0/16")
+                        .network(n -> n.vpcCidr("10.30.0.0/16"))
                         .build()));
+    }
+
+    /**
+     * The one table of defaults: what every tier shares, then one row per tier. An environment's entry in
+     * {@link #all()} overrides any of them.
+     */
+    static EnvironmentConfig.Builder defaults(EnvironmentConfig.Builder environment, Tier tier) {
+        environment.database(d -> d
+                .engineMajorVersion("16")
+                .allowMajorVersionUpgrade(false)
+                .caCertificate("rds-ca-rsa2048-g1")
+                .maintenanceWindow("sun:04:30-sun:05:30")
+                .credentials(c -> c
+                        .masterPassword(new MasterPassword.WriteOnly(1))
+                        .masterUsername("storefront_admin")
+                        .databaseName("storefront"))
+                .backups(b -> b
+                        .window("03:00-04:00")
+                        .exportLifecycle(l -> l
+                                .infrequentAccessAfterDays(30)
+                                .glacierAfterDays(90)
+                                .expireAfterDays(365)
+                                .noncurrentExpireAfterDays(90)))
+                .observability(o -> o
+                        .slowQueryMillis(500)
+                        .alarms(a -> a
+                                .cpuPercent(80)
+                                .freeableMemoryShare(0.10)
+                                .freeStorageShare(0.10)
+                                .connectionsShare(0.80)
+                                .readLatencyMillis(20)
+                                .writeLatencyMillis(20)
+                                .diskQueueDepth(20)
+                                .replicaLagSeconds(60)
+                                .cpuCreditBalance(30)
+                                .transactionIdsUsed(1_000_000_000L)
+                                .periodSeconds(60)
+                                .evaluationPeriods(5)))
+                .access(a -> a.iamDatabaseUsers("storefront_app")));
+        return switch (tier) {
+            case DEV -> environment
+                    .network(n -> n
+                            .availabilityZoneCount(2)
+                            .natGateways(NatGateways.SINGLE)
+                            .flowLogRetentionDays(14))
+                    .database(d -> d
+                            .instanceClass("db.t4g.medium")
+                            .multiAz(false)
+                            .readReplicas(0)
+                            .protect(false)
+                            .storage(s -> s.allocatedGib(20).maxAllocatedGib(100))
+                            .backups(b -> b.retentionDays(7))
+                            .observability(o -> o.performanceInsightsRetentionDays(7).monitoringIntervalSeconds(60).logRetentionDays(7))
+                            .access(a -> a.bastion(false)));
+            case STAGING -> environment
+                    .network(n -> n
+                            .availabilityZoneCount(3)
+                            .natGateways(NatGateways.SINGLE)
+                            .flowLogRetentionDays(30))
+                    .database(d -> d
+                            .instanceClass("db.m6g.large")
+                            .multiAz(true)
+                            .readReplicas(1)
+                            .protect(true)
+                            .storage(s -> s.allocatedGib(50).maxAllocatedGib(200))
+                            .backups(b -> b.retentionDays(7))
+                            .observability(o -> o.performanceInsightsRetentionDays(7).monitoringIntervalSeconds(60).logRetentionDays(30))
+                            .access(a -> a.bastion(true)));
+            case PROD -> environment
+                    .network(n -> n
+                            .availabilityZoneCount(3)
+                            .natGateways(NatGateways.ONE_PER_AZ)
+                            .flowLogRetentionDays(365))
+                    .database(d -> d
+                            .instanceClass("db.r6g.large")
+                            .multiAz(true)
+                            .readReplicas(2)
+                            .protect(true)
+                            .storage(s -> s.allocatedGib(100).maxAllocatedGib(1000))
+                            .backups(b -> b.retentionDays(14))
+                            .observability(o -> o.performanceInsightsRetentionDays(31).monitoringIntervalSeconds(15).logRetentionDays(90))
+                            .access(a -> a.bastion(true)));
+        };
     }
 
     /**
@@ -55,7 +138,7 @@ public final class Environments {
         for (String name : wanted) {
             if (!known.contains(name)) {
                 throw new InvalidConfigException("environment selection", name,
-                        "must name a declared environment: one of " + String.join(", ", known));
+                        "must name a declared environment: one of " + String.join(", ", known.stream().sorted().toList()));
             }
         }
         return environments.stream().filter(e -> wanted.contains(e.name())).toList();

@@ -17,7 +17,7 @@ public sealed interface MasterPassword {
     record WriteOnly(int version) implements MasterPassword {
         public WriteOnly {
             if (version < 1) {
-                throw new InvalidConfigException("database.masterPassword.version", version, "must be 1 or more; bump it to rotate");
+                throw new InvalidConfigException("database.credentials.masterPassword.version", version, "must be 1 or more; bump it to rotate");
             }
         }
     }

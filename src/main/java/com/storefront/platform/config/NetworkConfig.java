@@ -3,10 +3,11 @@ package com.storefront.platform.config;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The network of one environment: a VPC spread over availability zones, with one subnet per zone in
- * each of three tiers.
+ * each of three tiers. Build it through {@link EnvironmentConfig.Builder#network}; defaults: {@link Environments#defaults}.
  *
  * @param vpcCidr the VPC's address range, a /16 to /28 block
  * @param availabilityZones the zones to spread over, at least two, all distinct
@@ -115,6 +116,87 @@ public record NetworkConfig(
         for (int i = 0; i < subnets.size(); i++) {
             names.add(field + "[" + i + "]");
             all.add(subnets.get(i));
+        }
+    }
+
+    /**
+     * Builds a {@link NetworkConfig}. The VPC range, NAT strategy and flow-log retention are required; zones
+     * default to the first {@code availabilityZoneCount} of the region (a, b, c, ...), subnets to
+     * {@link #carved}.
+     */
+    public static final class Builder {
+        private String vpcCidr;
+        private Integer availabilityZoneCount;
+        private List<String> availabilityZones;
+        private List<String> publicSubnets;
+        private List<String> applicationSubnets;
+        private List<String> databaseSubnets;
+        private NatGateways natGateways;
+        private Integer flowLogRetentionDays;
+
+        Builder() {
+        }
+
+        /** The VPC range; keep environments disjoint so they can be peered later. */
+        public Builder vpcCidr(String cidr) {
+            vpcCidr = cidr;
+            return this;
+        }
+
+        /** How many of the region's zones to use, from a. Ignored when the zones are named. */
+        public Builder availabilityZoneCount(int zones) {
+            availabilityZoneCount = zones;
+            return this;
+        }
+
+        public Builder availabilityZones(String... zones) {
+            availabilityZones = List.of(zones);
+            return this;
+        }
+
+        public Builder subnets(List<String> publicBlocks, List<String> applicationBlocks, List<String> databaseBlocks) {
+            publicSubnets = publicBlocks;
+            applicationSubnets = applicationBlocks;
+            databaseSubnets = databaseBlocks;
+            return this;
+        }
+
+        public Builder natGateways(NatGateways strategy) {
+            natGateways = strategy;
+            return this;
+        }
+
+        public Builder flowLogRetentionDays(int days) {
+            flowLogRetentionDays = days;
+            return this;
+        }
+
+        /** The network of an environment in {@code region}. */
+        public NetworkConfig build(String region) {
+            if (vpcCidr == null) {
+                throw new InvalidConfigException("network.vpcCidr", null, "is required; give the VPC a range like 10.20.0.0/16");
+            }
+            Ipv4Cidr vpc = Ipv4Cidr.parse("network.vpcCidr", vpcCidr);
+            List<String> zones = availabilityZones != null ? availabilityZones
+                    : "abcdef".chars().limit(Required.of("network.availabilityZoneCount", availabilityZoneCount))
+                            .mapToObj(c -> region + (char) c).toList();
+            NatGateways nat = Required.of("network.natGateways", natGateways);
+            int retention = Required.of("network.flowLogRetentionDays", flowLogRetentionDays);
+            if (publicSubnets == null) {
+                return carved(vpc, zones, nat, retention);
+            }
+            return new NetworkConfig(vpc, zones, parseAll("network.publicSubnets", publicSubnets),
+                    parseAll("network.applicationSubnets", applicationSubnets),
+                    parseAll("network.databaseSubnets", databaseSubnets), nat, retention);
+        }
+
+        private static List<Ipv4Cidr> parseAll(String field, List<String> blocks) {
+            if (blocks == null) {
+                throw new InvalidConfigException(field, null, "is required when any tier's subnets are given explicitly");
+            }
+            return IntStream.range(0, blocks.size())
+                    .mapToObj(i -> Ipv4Cidr.parse(field + "[" + i + "]", blocks.get(i)))
+                    .toList();
         }
     }
 }

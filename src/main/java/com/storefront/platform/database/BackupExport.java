@@ -30,8 +30,8 @@ import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioning
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningAConfig;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
 import com.storefront.platform.config.BackupBucketLifecycle;
-import com.storefront.platform.support.PolicyStatement;
-import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.aws.PolicyStatement;
+import com.storefront.platform.aws.ResourceNames;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -75,7 +75,7 @@ public final class BackupExport extends Construct {
                 .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
                         .applyServerSideEncryptionByDefault(S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
                                 .sseAlgorithm("aws:kms")
-                                .kmsMasterKeyId(props.kmsKeyArn())
+                                .kmsMasterKeyId(props.key().arn())
                                 .build())
                         .bucketKeyEnabled(true)
                         .build()))
@@ -112,7 +112,7 @@ public final class BackupExport extends Construct {
                         PolicyStatement.allow("UseBackupKey")
                                 .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
                                         "kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant")
-                                .resources(props.kmsKeyArn()))).getJson())
+                                .resources(props.key().arn()))).getJson())
                 .build());
     }
 

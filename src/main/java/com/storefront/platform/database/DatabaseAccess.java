@@ -1,5 +1,6 @@
 package com.storefront.platform.database;
 
+import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfile;
 import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfileConfig;
@@ -15,10 +16,10 @@ import com.hashicorp.cdktf.providers.aws.instance.InstanceMetadataOptions;
 import com.hashicorp.cdktf.providers.aws.instance.InstanceRootBlockDevice;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
-import com.storefront.platform.support.Peer;
-import com.storefront.platform.support.PolicyStatement;
-import com.storefront.platform.support.ResourceNames;
-import com.storefront.platform.support.TcpRules;
+import com.storefront.platform.aws.Peer;
+import com.storefront.platform.aws.PolicyStatement;
+import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.aws.TcpRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +37,15 @@ public final class DatabaseAccess extends Construct {
     private final Optional<IamPolicy> replicaConnect;
     private final IamPolicy breakGlass;
     private final Optional<Instance> bastion;
+    private final ResourceNames names;
+    private final String primaryAddress;
 
     public DatabaseAccess(Construct scope, String id, DatabaseAccessProps props) {
         super(scope, id);
-        ResourceNames names = props.names();
-        List<DatabaseInstance> primary = props.instances().stream().filter(i -> !i.replica()).toList();
-        List<DatabaseInstance> replicas = props.instances().stream().filter(DatabaseInstance::replica).toList();
+        names = props.names();
+        primaryAddress = props.database().primary().getAddress();
+        List<DatabaseInstance> primary = props.database().instances().stream().filter(i -> !i.replica()).toList();
+        List<DatabaseInstance> replicas = props.database().instances().stream().filter(DatabaseInstance::replica).toList();
 
         applicationConnect = connectPolicy(props, "application-connect", names.name("postgres-connect"), primary);
         replicaConnect = replicas.isEmpty() ? Optional.empty()
@@ -53,24 +57,24 @@ public final class DatabaseAccess extends Construct {
                 .policy(PolicyStatement.document(this, "break-glass-policy", List.of(
                         PolicyStatement.allow("ReadMasterSecret")
                                 .actions("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")
-                                .resources(props.masterSecretArn()),
+                                .resources(props.secret().arn()),
                         PolicyStatement.allow("DecryptMasterSecret")
                                 .actions("kms:Decrypt")
-                                .resources(props.kmsKeyArn())
+                                .resources(props.key().arn())
                                 .condition("StringEquals", "kms:ViaService", "secretsmanager." + names.region() + ".amazonaws.com"))).getJson())
                 .build());
 
-        bastion = props.config().bastion() ? Optional.of(bastion(props)) : Optional.empty();
+        bastion = props.access().bastion() ? Optional.of(bastion(props)) : Optional.empty();
     }
 
     private IamPolicy connectPolicy(DatabaseAccessProps props, String id, String name, List<DatabaseInstance> instances) {
         String[] users = instances.stream()
-                .flatMap(instance -> props.config().iamDatabaseUsers().stream().map(user -> "arn:aws:rds-db:" + props.names().region() + ":"
+                .flatMap(instance -> props.access().iamDatabaseUsers().stream().map(user -> "arn:aws:rds-db:" + props.names().region() + ":"
                         + props.accountId() + ":dbuser:" + instance.resource().getResourceId() + "/" + user))
                 .toArray(String[]::new);
         return new IamPolicy(this, id, IamPolicyConfig.builder()
                 .name(name)
-                .description("IAM database authentication as " + props.config().iamDatabaseUsers() + " on "
+                .description("IAM database authentication as " + props.access().iamDatabaseUsers() + " on "
                         + instances.stream().map(DatabaseInstance::identifier).toList())
                 // Inline: it names the instances' resource ids, and the instances change in place.
                 .policy(PolicyStatement.inlineDocument(List.of(
@@ -85,15 +89,17 @@ public final class DatabaseAccess extends Construct {
         SecurityGroup group = new SecurityGroup(this, "bastion-security-group", SecurityGroupConfig.builder()
                 .name(names.name("bastion"))
                 .description("SSM-only bastion: no inbound rules; out to PostgreSQL and HTTPS for SSM")
-                .vpcId(props.vpcId())
+                .vpcId(props.network().vpcId())
                 .tags(Map.of("Name", names.name("bastion")))
                 .build());
-        TcpRules.allowOut(this, "bastion-to-database", group.getId(), TcpRules.POSTGRES, Peer.group(props.databaseSecurityGroupId()),
+        TcpRules.allowOut(this, "bastion-to-database", group.getId(), TcpRules.POSTGRES, Peer.group(props.database().securityGroupId()),
                 "PostgreSQL to the database security group");
         TcpRules.allowOut(this, "bastion-to-ssm", group.getId(), TcpRules.HTTPS, Peer.cidr("0.0.0.0/0"),
                 "HTTPS to Systems Manager (through NAT or VPC endpoints)");
-        TcpRules.allowIn(this, "database-from-bastion", props.databaseSecurityGroupId(), TcpRules.POSTGRES, Peer.group(group.getId()),
-                "PostgreSQL from the SSM bastion");
+        props.database().allowFrom("from-bastion", Peer.group(group.getId()), "PostgreSQL from the SSM bastion")
+                // The rule belonged to this construct before the database owned its rules; moving it keeps deployed
+                // environments from creating it anew next to the old one, which AWS refuses as a duplicate.
+                .moveFromId("aws_vpc_security_group_ingress_rule.access_database-from-bastion_7B5BC97A");
 
         IamRole role = new IamRole(this, "bastion-role", IamRoleConfig.builder()
                 .name(names.iamRoleName("bastion"))
@@ -112,7 +118,7 @@ public final class DatabaseAccess extends Construct {
         return new Instance(this, "bastion", InstanceConfig.builder()
                 .ami(props.bastionImage().imageId(this, "bastion-ami"))
                 .instanceType("t3.micro")
-                .subnetId(props.bastionSubnetId())
+                .subnetId(Fn.element(props.network().applicationSubnetIds(), 0).toString())
                 .vpcSecurityGroupIds(List.of(group.getId()))
                 .iamInstanceProfile(profile.getName())
                 .associatePublicIpAddress(false)
@@ -142,5 +148,12 @@ public final class DatabaseAccess extends Construct {
 
     public Optional<Instance> bastion() {
         return bastion;
+    }
+
+    /** With a bastion: the command that forwards a local port to the primary through it. */
+    public Optional<String> portForwardCommand() {
+        return bastion.map(instance -> "aws ssm start-session --region " + names.region() + " --target " + instance.getId()
+                + " --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '{\"host\":[\"" + primaryAddress
+                + "\"],\"portNumber\":[\"" + PostgresDatabase.PORT + "\"],\"localPortNumber\":[\"" + PostgresDatabase.PORT + "\"]}'");
     }
 }

@@ -16,8 +16,10 @@ import com.hashicorp.cdktf.providers.aws.sns_topic_policy.SnsTopicPolicy;
 import com.hashicorp.cdktf.providers.aws.sns_topic_policy.SnsTopicPolicyConfig;
 import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
 import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscriptionConfig;
-import com.storefront.platform.support.PolicyStatement;
-import com.storefront.platform.support.ResourceNames;
+
+import com.storefront.platform.aws.PolicyStatement;
+import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.config.AlarmThresholds;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -51,9 +53,11 @@ public final class DatabaseMonitoring extends Construct {
         super(scope, id);
         ResourceNames names = props.names();
 
+        // The alarm topic is encrypted: its publishers need the key to write to it.
+        props.key().grantPublishers("AlarmPublishersUseKey", "cloudwatch.amazonaws.com", "events.rds.amazonaws.com");
         topic = new SnsTopic(this, "alarm-topic", SnsTopicConfig.builder()
                 .name(names.name("database-alerts"))
-                .kmsMasterKeyId(props.kmsKeyArn())
+                .kmsMasterKeyId(props.key().arn())
                 .build());
         new SnsTopicPolicy(this, "alarm-topic-policy", SnsTopicPolicyConfig.builder()
                 .arn(topic.getArn())
@@ -64,16 +68,19 @@ public final class DatabaseMonitoring extends Construct {
                                 .resources(topic.getArn())
                                 .condition("StringEquals", "aws:SourceAccount", props.accountId()))).getJson())
                 .build());
-        for (int i = 0; i < props.config().alarmEmails().size(); i++) {
+        List<String> emails = props.observability().alarmEmails();
+        for (int i = 0; i < emails.size(); i++) {
             new SnsTopicSubscription(this, "email-" + i, SnsTopicSubscriptionConfig.builder()
                     .topicArn(topic.getArn())
                     .protocol("email")
-                    .endpoint(props.config().alarmEmails().get(i))
+                    .endpoint(emails.get(i))
                     .build());
         }
 
-        for (DatabaseInstance instance : props.instances()) {
-            for (AlarmSpec alarm : InstanceAlarms.of(instance, props.config())) {
+        PostgresDatabase database = props.database();
+        AlarmThresholds thresholds = props.observability().alarms();
+        for (DatabaseInstance instance : database.instances()) {
+            for (AlarmSpec alarm : InstanceAlarms.of(instance, database, thresholds)) {
                 new CloudwatchMetricAlarm(this, alarm.name(), CloudwatchMetricAlarmConfig.builder()
                         .alarmName(alarm.name())
                         .alarmDescription(alarm.description())
@@ -83,8 +90,8 @@ public final class DatabaseMonitoring extends Construct {
                         .statistic(alarm.statistic())
                         .comparisonOperator(alarm.comparison())
                         .threshold(alarm.threshold())
-                        .period(props.config().alarms().periodSeconds())
-                        .evaluationPeriods(props.config().alarms().evaluationPeriods())
+                        .period(thresholds.periodSeconds())
+                        .evaluationPeriods(thresholds.evaluationPeriods())
                         .treatMissingData(alarm.treatMissingData())
                         .alarmActions(List.of(topic.getArn()))
                         .okActions(List.of(topic.getArn()))
@@ -96,21 +103,21 @@ public final class DatabaseMonitoring extends Construct {
                 .name(names.name("postgres-instance-events"))
                 .snsTopic(topic.getArn())
                 .sourceType("db-instance")
-                .sourceIds(props.instances().stream().map(DatabaseInstance::identifier).toList())
+                .sourceIds(database.instances().stream().map(DatabaseInstance::identifier).toList())
                 .eventCategories(INSTANCE_EVENTS)
-                .dependsOn(props.instances().stream().map(i -> (ITerraformDependable) i.resource()).toList())
+                .dependsOn(database.instances().stream().map(i -> (ITerraformDependable) i.resource()).toList())
                 .build());
         new DbEventSubscription(this, "parameter-group-events", DbEventSubscriptionConfig.builder()
                 .name(names.name("postgres-parameter-events"))
                 .snsTopic(topic.getArn())
                 .sourceType("db-parameter-group")
-                .sourceIds(List.of(props.parameterGroupName()))
+                .sourceIds(List.of(database.parameterGroupName()))
                 .eventCategories(List.of("configuration change"))
                 .build());
 
         CloudwatchDashboard dashboard = new CloudwatchDashboard(this, "dashboard", CloudwatchDashboardConfig.builder()
                 .dashboardName(names.name("postgres"))
-                .dashboardBody(dashboardBody(names.region(), props.instances()))
+                .dashboardBody(dashboardBody(names.region(), database.instances()))
                 .build());
         dashboardUrl = "https://" + names.region() + ".console.aws.amazon.com/cloudwatch/home?region=" + names.region()
                 + "#dashboards:name=" + dashboard.getDashboardName();

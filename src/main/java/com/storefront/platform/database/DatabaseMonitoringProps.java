@@ -1,21 +1,16 @@
 package com.storefront.platform.database;
 
-import com.storefront.platform.config.DatabaseConfig;
-import com.storefront.platform.support.ResourceNames;
-import java.util.List;
+import com.storefront.platform.aws.EncryptionKey;
+import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.config.ObservabilityConfig;
 
 /**
  * @param names the environment's resource names
  * @param accountId the account, to scope who may publish to the topic
- * @param kmsKeyArn the key the alarm topic is encrypted with
- * @param instances the primary and replicas to watch
- * @param parameterGroupName the parameter group whose changes are reported
- * @param config the database settings, whose alarm thresholds apply
+ * @param key the key the alarm topic is encrypted with
+ * @param database the database to watch: its instances and parameter group
+ * @param observability alarm thresholds and the e-mail addresses to notify
  */
-public record DatabaseMonitoringProps(ResourceNames names, String accountId, String kmsKeyArn, List<DatabaseInstance> instances,
-        String parameterGroupName, DatabaseConfig config) {
-
-    public DatabaseMonitoringProps {
-        instances = List.copyOf(instances);
-    }
+public record DatabaseMonitoringProps(ResourceNames names, String accountId, EncryptionKey key, PostgresDatabase database,
+        ObservabilityConfig observability) {
 }

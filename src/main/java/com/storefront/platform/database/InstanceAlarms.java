@@ -1,7 +1,7 @@
 package com.storefront.platform.database;
 
 import com.storefront.platform.config.AlarmThresholds;
-import com.storefront.platform.config.DatabaseConfig;
+import com.storefront.platform.config.StorageConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +21,13 @@ public final class InstanceAlarms {
     private InstanceAlarms() {
     }
 
-    /** Every alarm of {@code instance}. */
-    public static List<AlarmSpec> of(DatabaseInstance instance, DatabaseConfig config) {
-        AlarmThresholds t = config.alarms();
+    /** Every alarm of {@code instance} of {@code database}, with thresholds {@code t}. */
+    public static List<AlarmSpec> of(DatabaseInstance instance, PostgresDatabase database, AlarmThresholds t) {
+        return of(instance, database.config().storage(), database.parameters().maxConnections(), t);
+    }
+
+    /** Every alarm of {@code instance}, on {@code storage}, allowing {@code maxConnections}, with thresholds {@code t}. */
+    static List<AlarmSpec> of(DatabaseInstance instance, StorageConfig storage, int maxConnections, AlarmThresholds t) {
         String id = instance.identifier();
         List<AlarmSpec> alarms = new ArrayList<>();
         alarms.add(new AlarmSpec(id + "-cpu-high", "CPUUtilization", "Average", ABOVE, t.cpuPercent(), KEEP_STATE,
@@ -31,12 +35,12 @@ public final class InstanceAlarms {
         alarms.add(new AlarmSpec(id + "-freeable-memory-low", "FreeableMemory", "Average", BELOW, freeableMemoryBytes(instance, t), KEEP_STATE,
                 "Freeable memory below " + percent(t.freeableMemoryShare()) + " of " + instance.instanceClass().name() + " on " + id
                         + ". Look for connection spikes or large work_mem sorts; scale the class if it persists."));
-        alarms.add(new AlarmSpec(id + "-free-storage-low", "FreeStorageSpace", "Minimum", BELOW, freeStorageBytes(config), KEEP_STATE,
-                "Free storage on " + id + " below " + freeStorageBytes(config) / GIB + " GiB. Autoscaling stops at "
-                        + config.maxAllocatedStorageGib() + " GiB: raise maxAllocatedStorageGib or remove bloat."));
-        alarms.add(new AlarmSpec(id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, connections(config), KEEP_STATE,
+        alarms.add(new AlarmSpec(id + "-free-storage-low", "FreeStorageSpace", "Minimum", BELOW, freeStorageBytes(storage, t), KEEP_STATE,
+                "Free storage on " + id + " below " + freeStorageBytes(storage, t) / GIB + " GiB. Autoscaling stops at "
+                        + storage.maxAllocatedGib() + " GiB: raise storage.maxAllocatedGib or remove bloat."));
+        alarms.add(new AlarmSpec(id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, connections(maxConnections, t), KEEP_STATE,
                 "Connections on " + id + " above " + percent(t.connectionsShare()) + " of max_connections ("
-                        + PostgresParameters.of(config).maxConnections() + "). Check for leaking pools; use a pooler such as RDS Proxy."));
+                        + maxConnections + "). Check for leaking pools; use a pooler such as RDS Proxy."));
         alarms.add(new AlarmSpec(id + "-read-latency-high", "ReadLatency", "Average", ABOVE, t.readLatencyMillis() / 1000.0, KEEP_STATE,
                 "Read latency on " + id + " above " + t.readLatencyMillis() + " ms. Check IOPS against the gp3 baseline and cache hit ratio."));
         alarms.add(new AlarmSpec(id + "-write-latency-high", "WriteLatency", "Average", ABOVE, t.writeLatencyMillis() / 1000.0, KEEP_STATE,
@@ -64,12 +68,12 @@ public final class InstanceAlarms {
         return Math.floor(instance.instanceClass().memoryBytes() * t.freeableMemoryShare());
     }
 
-    static long freeStorageBytes(DatabaseConfig config) {
-        return Math.max(MIN_FREE_STORAGE_BYTES, (long) (config.allocatedStorageGib() * GIB * config.alarms().freeStorageShare()));
+    static long freeStorageBytes(StorageConfig storage, AlarmThresholds t) {
+        return Math.max(MIN_FREE_STORAGE_BYTES, (long) (storage.allocatedGib() * GIB * t.freeStorageShare()));
     }
 
-    static double connections(DatabaseConfig config) {
-        return Math.floor(PostgresParameters.of(config).maxConnections() * config.alarms().connectionsShare());
+    static double connections(int maxConnections, AlarmThresholds t) {
+        return Math.floor(maxConnections * t.connectionsShare());
     }
 
     private static String percent(double share) {

@@ -5,41 +5,54 @@ import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSec
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecretConfig;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersionConfig;
+import com.storefront.platform.config.CredentialsConfig;
+import com.storefront.platform.config.MasterPassword;
 import software.constructs.Construct;
 
 /**
- * The Secrets Manager secret holding the master credentials as JSON ({@code engine}, {@code username},
- * {@code password}, {@code dbname}), written only through write-only attributes so the password never
- * reaches Terraform state; a new version is written whenever the password version changes.
+ * The Secrets Manager secret holding the database's master credentials.
+ *
+ * <p>With {@link MasterPassword.WriteOnly}: a secret of this construct's own, holding JSON ({@code engine},
+ * {@code username}, {@code password}, {@code dbname}) written only through write-only attributes, so the password
+ * never reaches Terraform state; a new secret version is written whenever the password version changes. With
+ * {@link MasterPassword.RdsManaged}: the secret RDS creates and rotates itself.
  */
 public final class MasterSecret extends Construct {
 
-    private final SecretsmanagerSecret secret;
+    private final String arn;
 
     public MasterSecret(Construct scope, String id, MasterSecretProps props) {
         super(scope, id);
-        secret = new SecretsmanagerSecret(this, "secret", SecretsmanagerSecretConfig.builder()
+        CredentialsConfig credentials = props.database().config().credentials();
+        boolean protect = props.database().config().protect();
+        if (!(credentials.masterPassword() instanceof MasterPassword.WriteOnly writeOnly)) {
+            arn = props.database().rdsManagedSecretArn();
+            return;
+        }
+        props.key().grantThroughService("SecretsManagerUsesKey", "secretsmanager");
+        SecretsmanagerSecret secret = new SecretsmanagerSecret(this, "secret", SecretsmanagerSecretConfig.builder()
                 .name(props.names().project() + "/" + props.names().environment() + "/postgres/master")
                 .description("Master credentials of the " + props.names().environment() + " PostgreSQL primary (break-glass only)")
-                .kmsKeyId(props.kmsKeyArn())
+                .kmsKeyId(props.key().arn())
                 // Unprotected environments delete at once so a re-create can reuse the name.
-                .recoveryWindowInDays(props.config().protect() ? 30 : 0)
-                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.config().protect()).build())
+                .recoveryWindowInDays(protect ? 30 : 0)
+                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(protect).build())
                 .build());
+        arn = secret.getArn();
 
         SecretsmanagerSecretVersion current = new SecretsmanagerSecretVersion(this, "current", SecretsmanagerSecretVersionConfig.builder()
                 .secretId(secret.getId())
                 .build());
         // Host and port are stack outputs; the secret holds what a break-glass login needs beyond them.
-        String credentials = "{engine = \"postgres\", username = \"" + props.config().masterUsername() + "\", password = "
-                + props.passwordExpression() + ", dbname = \"" + props.config().databaseName() + "\"}";
+        String json = "{engine = \"postgres\", username = \"" + credentials.masterUsername() + "\", password = "
+                + props.password().expression() + ", dbname = \"" + credentials.databaseName() + "\"}";
         // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; only they accept
         // ephemeral values, and neither value is stored in state or plan.
-        current.addOverride("secret_string_wo", "${jsonencode(" + credentials + ")}");
-        current.addOverride("secret_string_wo_version", props.version());
+        current.addOverride("secret_string_wo", "${jsonencode(" + json + ")}");
+        current.addOverride("secret_string_wo_version", writeOnly.version());
     }
 
     public String arn() {
-        return secret.getArn();
+        return arn;
     }
 }

@@ -17,12 +17,13 @@ import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolic
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachmentConfig;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import com.storefront.platform.aws.Peer;
+import com.storefront.platform.aws.PolicyStatement;
+import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.aws.TcpRules;
 import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.MasterPassword;
-import com.storefront.platform.support.Peer;
-import com.storefront.platform.support.PolicyStatement;
-import com.storefront.platform.support.ResourceNames;
-import com.storefront.platform.support.TcpRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,14 @@ import software.constructs.Construct;
 
 /**
  * The PostgreSQL service of one environment: a (Multi-AZ) primary and read replicas, each in its own
- * zone, placed in the isolated database subnets and reachable only on port 5432 from members of the
- * application security group (no CIDR range is ever allowed in).
+ * zone, placed in the isolated database subnets and reachable only on port 5432 from the members of the
+ * network's application security group, and of the groups let in with {@link #allowFrom} (never a CIDR range).
  *
- * <p>Every instance is encrypted with the environment's key, authenticates with IAM as well as
- * passwords, exports its PostgreSQL and upgrade logs to log groups that exist (with retention and
- * encryption) before it does, and reports through enhanced monitoring and Performance Insights.
+ * <p>Every instance is encrypted with the environment's key (which this construct grants RDS and its log
+ * groups), authenticates with IAM as well as passwords, exports its PostgreSQL and upgrade logs to log groups
+ * that exist (with retention and encryption) before it does, and reports through enhanced monitoring and
+ * Performance Insights. With {@link MasterPassword.WriteOnly} the primary takes the generated password through
+ * write-only attributes; with {@link MasterPassword.RdsManaged}, RDS keeps it in a secret of its own.
  */
 public final class PostgresDatabase extends Construct {
 
@@ -44,8 +47,10 @@ public final class PostgresDatabase extends Construct {
     /** The logs RDS PostgreSQL can export to CloudWatch. */
     static final List<String> LOG_EXPORTS = List.of("postgresql", "upgrade");
 
+    private final PostgresDatabaseProps props;
     private final DbSubnetGroup subnetGroup;
     private final SecurityGroup securityGroup;
+    private final PostgresParameters parameters;
     private final DbParameterGroup parameterGroup;
     private final DbInstance primary;
     private final List<DbInstance> replicas = new ArrayList<>();
@@ -53,52 +58,58 @@ public final class PostgresDatabase extends Construct {
 
     public PostgresDatabase(Construct scope, String id, PostgresDatabaseProps props) {
         super(scope, id);
+        this.props = props;
         ResourceNames names = props.names();
         DatabaseConfig config = props.config();
+        props.key().grantThroughService("RdsUsesKey", "rds");
+        props.key().grantLogGroups("CloudWatchLogsUsesKeyForDatabaseLogs", "/aws/rds/instance/" + names.name("postgres") + "*");
 
         subnetGroup = new DbSubnetGroup(this, "subnet-group", DbSubnetGroupConfig.builder()
                 .namePrefix(names.name("postgres-"))
                 .description("Isolated database subnets of " + names.environment())
-                .subnetIds(props.databaseSubnetIds())
+                .subnetIds(props.network().databaseSubnetIds())
                 .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
                 .build());
 
         securityGroup = new SecurityGroup(this, "security-group", SecurityGroupConfig.builder()
                 .name(names.name("postgres"))
                 .description("PostgreSQL in " + names.environment() + ": reachable from the application security group only")
-                .vpcId(props.vpcId())
+                .vpcId(props.network().vpcId())
                 .tags(Map.of("Name", names.name("postgres")))
                 .build());
-        TcpRules.allowIn(this, "from-application", securityGroup.getId(), PORT, Peer.group(props.applicationSecurityGroupId()),
-                "PostgreSQL from the application security group");
+        allowFrom("from-application", Peer.group(props.network().applicationSecurityGroupId()), "PostgreSQL from the application security group");
 
+        parameters = PostgresParameters.of(config);
         parameterGroup = parameterGroup(names, config);
         IamRole monitoringRole = monitoringRole(names);
 
         String primaryIdentifier = names.name("postgres");
-        primary = new DbInstance(this, "primary", primaryConfig(props, primaryIdentifier, monitoringRole,
-                logGroups("primary", primaryIdentifier, props)));
+        primary = new DbInstance(this, "primary", primaryConfig(primaryIdentifier, monitoringRole, logGroups("primary", primaryIdentifier)));
         instances.add(new DatabaseInstance(primaryIdentifier, config.instanceClass(), false, primary));
-        if (config.masterPassword() instanceof MasterPassword.WriteOnly writeOnly) {
+        if (config.credentials().masterPassword() instanceof MasterPassword.WriteOnly writeOnly) {
             // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; neither
             // value is stored in state or plan.
-            primary.addOverride("password_wo", "${" + props.masterPasswordExpression() + "}");
+            primary.addOverride("password_wo", props.password().reference());
             primary.addOverride("password_wo_version", writeOnly.version());
         }
 
-        List<String> zones = props.availabilityZones();
+        List<String> zones = props.network().availabilityZones();
         for (int i = 0; i < config.readReplicas(); i++) {
             String identifier = names.name("postgres-replica-" + (i + 1));
             String zone = zones.get((i + 1) % zones.size());
             DbInstance replica = new DbInstance(this, "replica-" + (i + 1),
-                    replicaConfig(props, identifier, zone, monitoringRole, logGroups("replica-" + (i + 1), identifier, props)));
+                    replicaConfig(identifier, zone, monitoringRole, logGroups("replica-" + (i + 1), identifier)));
             replicas.add(replica);
             instances.add(new DatabaseInstance(identifier, config.replicaInstanceClass(), true, replica));
         }
     }
 
+    /** Lets members of {@code peer} (a security group, never a range) connect on {@link #PORT}; {@code id} names the rule. */
+    public VpcSecurityGroupIngressRule allowFrom(String id, Peer.Group peer, String description) {
+        return TcpRules.allowIn(this, id, securityGroup.getId(), PORT, peer, description);
+    }
+
     private DbParameterGroup parameterGroup(ResourceNames names, DatabaseConfig config) {
-        PostgresParameters parameters = PostgresParameters.of(config);
         return new DbParameterGroup(this, "parameter-group", DbParameterGroupConfig.builder()
                 // A prefix and create-before-destroy let a major upgrade bring a new family's group in
                 // before the old one, still in use, is deleted.
@@ -106,7 +117,7 @@ public final class PostgresDatabase extends Construct {
                 .family(config.parameterGroupFamily())
                 .description("Tuned PostgreSQL " + config.engineMajorVersion() + " for " + names.environment()
                         + ", memory sized for " + parameters.sizedFor().name())
-                .parameter(parameters.all(config.slowQueryMillis()).stream()
+                .parameter(parameters.all(config.observability().slowQueryMillis()).stream()
                         .map(p -> DbParameterGroupParameter.builder()
                                 .name(p.name())
                                 .value(p.value())
@@ -133,20 +144,18 @@ public final class PostgresDatabase extends Construct {
     }
 
     /** RDS creates missing log groups itself, unencrypted and kept forever; these exist first. */
-    private List<ITerraformDependable> logGroups(String instanceId, String identifier, PostgresDatabaseProps props) {
+    private List<ITerraformDependable> logGroups(String instanceId, String identifier) {
         return LOG_EXPORTS.stream().<ITerraformDependable>map(log -> new CloudwatchLogGroup(this, instanceId + "-" + log + "-logs",
                 CloudwatchLogGroupConfig.builder()
                         .name("/aws/rds/instance/" + identifier + "/" + log)
-                        .retentionInDays(props.config().logRetentionDays())
-                        .kmsKeyId(props.kmsKeyArn())
+                        .retentionInDays(props.config().observability().logRetentionDays())
+                        .kmsKeyId(props.key().arn())
                         .build())).toList();
     }
 
-    private DbInstanceConfig primaryConfig(PostgresDatabaseProps props, String identifier, IamRole monitoringRole,
-            List<ITerraformDependable> logGroups) {
+    private DbInstanceConfig primaryConfig(String identifier, IamRole monitoringRole, List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
-        boolean restoring = config.snapshotIdentifier() != null;
-        DbInstanceConfig.Builder primary = sharedByEveryInstance(props, identifier, monitoringRole, logGroups)
+        DbInstanceConfig.Builder primary = sharedByEveryInstance(identifier, monitoringRole, logGroups)
                 .engine("postgres")
                 .engineVersion(config.engineMajorVersion())
                 .allowMajorVersionUpgrade(config.allowMajorVersionUpgrade())
@@ -155,12 +164,11 @@ public final class PostgresDatabase extends Construct {
                 .dbSubnetGroupName(subnetGroup.getName())
                 .port(PORT)
                 .storageType("gp3")
-                .allocatedStorage(config.allocatedStorageGib())
-                .maxAllocatedStorage(config.maxAllocatedStorageGib())
+                .allocatedStorage(config.storage().allocatedGib())
                 .storageEncrypted(true)
-                .kmsKeyId(props.kmsKeyArn())
-                .backupRetentionPeriod(config.backupRetentionDays())
-                .backupWindow(config.backupWindow())
+                .kmsKeyId(props.key().arn())
+                .backupRetentionPeriod(config.backups().retentionDays())
+                .backupWindow(config.backups().window())
                 .maintenanceWindow(config.maintenanceWindow())
                 .deleteAutomatedBackups(!config.protect())
                 .skipFinalSnapshot(!config.protect())
@@ -175,27 +183,26 @@ public final class PostgresDatabase extends Construct {
         if (config.protect()) {
             primary.finalSnapshotIdentifier(identifier + "-final-${formatdate(\"YYYYMMDDhhmmss\", timestamp())}");
         }
-        if (config.iops() != null) {
-            primary.iops(config.iops());
+        if (config.storage().iops() != null) {
+            primary.iops(config.storage().iops());
         }
-        if (config.storageThroughputMibps() != null) {
-            primary.storageThroughput(config.storageThroughputMibps());
+        if (config.storage().throughputMibps() != null) {
+            primary.storageThroughput(config.storage().throughputMibps());
         }
-        if (restoring) {
+        if (config.backups().snapshotIdentifier() != null) {
             // The snapshot brings its own database and master user.
-            primary.snapshotIdentifier(config.snapshotIdentifier());
+            primary.snapshotIdentifier(config.backups().snapshotIdentifier());
         } else {
-            primary.username(config.masterUsername()).dbName(config.databaseName());
+            primary.username(config.credentials().masterUsername()).dbName(config.credentials().databaseName());
         }
-        if (config.masterPassword() instanceof MasterPassword.RdsManaged) {
-            primary.manageMasterUserPassword(true).masterUserSecretKmsKeyId(props.kmsKeyArn());
+        if (config.credentials().masterPassword() instanceof MasterPassword.RdsManaged) {
+            primary.manageMasterUserPassword(true).masterUserSecretKmsKeyId(props.key().arn());
         }
         return primary.build();
     }
 
-    /** What the primary and every replica have in common: network, TLS, IAM auth, parameters, observability. */
-    private DbInstanceConfig.Builder sharedByEveryInstance(PostgresDatabaseProps props, String identifier, IamRole monitoringRole,
-            List<ITerraformDependable> logGroups) {
+    /** What the primary and every replica have in common: network, TLS, IAM auth, parameters, storage ceiling, observability. */
+    private DbInstanceConfig.Builder sharedByEveryInstance(String identifier, IamRole monitoringRole, List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
         return DbInstanceConfig.builder()
                 .identifier(identifier)
@@ -205,23 +212,25 @@ public final class PostgresDatabase extends Construct {
                 .iamDatabaseAuthenticationEnabled(true)
                 .caCertIdentifier(config.caCertificate())
                 .parameterGroupName(parameterGroup.getName())
+                // Storage autoscaling is set per instance: without a ceiling a replica never grows and falls
+                // behind a primary that did.
+                .maxAllocatedStorage(config.storage().maxAllocatedGib())
                 .copyTagsToSnapshot(true)
                 .deletionProtection(config.protect())
                 .performanceInsightsEnabled(true)
-                .performanceInsightsKmsKeyId(props.kmsKeyArn())
-                .performanceInsightsRetentionPeriod(config.performanceInsightsRetentionDays())
-                .monitoringInterval(config.monitoringIntervalSeconds())
+                .performanceInsightsKmsKeyId(props.key().arn())
+                .performanceInsightsRetentionPeriod(config.observability().performanceInsightsRetentionDays())
+                .monitoringInterval(config.observability().monitoringIntervalSeconds())
                 .monitoringRoleArn(monitoringRole.getArn())
                 .enabledCloudwatchLogsExports(LOG_EXPORTS)
                 .dependsOn(logGroups);
     }
 
-    private DbInstanceConfig replicaConfig(PostgresDatabaseProps props, String identifier, String zone, IamRole monitoringRole,
-            List<ITerraformDependable> logGroups) {
+    private DbInstanceConfig replicaConfig(String identifier, String zone, IamRole monitoringRole, List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
         // A replica takes engine, storage type and size, encryption key, credentials and subnet group from
         // its source; setting them here is either ignored or rejected by RDS.
-        return sharedByEveryInstance(props, identifier, monitoringRole, logGroups)
+        return sharedByEveryInstance(identifier, monitoringRole, logGroups)
                 .replicateSourceDb(primary.getIdentifier())
                 .instanceClass(config.replicaInstanceClass().name())
                 .availabilityZone(zone)
@@ -230,9 +239,6 @@ public final class PostgresDatabase extends Construct {
                 // back; omitting it plans a replacement of every replica on the next run (an optional,
                 // create-only attribute; terraform-aws-modules/terraform-aws-rds#432).
                 .storageEncrypted(true)
-                // Storage autoscaling is set per instance: without a ceiling a replica never grows and falls
-                // behind a primary that did.
-                .maxAllocatedStorage(config.maxAllocatedStorageGib())
                 // RDS takes no final snapshot of a replica; the primary's backups cover its data.
                 .skipFinalSnapshot(true)
                 .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(config.protect()).build())
@@ -240,28 +246,45 @@ public final class PostgresDatabase extends Construct {
                 .build();
     }
 
-    public DbSubnetGroup subnetGroup() {
-        return subnetGroup;
-    }
-
-    public SecurityGroup securityGroup() {
-        return securityGroup;
-    }
-
-    public DbParameterGroup parameterGroup() {
-        return parameterGroup;
-    }
-
+    /** The writer. */
     public DbInstance primary() {
         return primary;
-    }
-
-    public List<DbInstance> replicas() {
-        return List.copyOf(replicas);
     }
 
     /** The primary first, then every replica. */
     public List<DatabaseInstance> instances() {
         return List.copyOf(instances);
+    }
+
+    /** The readers, one per zone after the primary's. */
+    public List<DbInstance> replicas() {
+        return List.copyOf(replicas);
+    }
+
+    /** The memory and connection settings every instance runs with. */
+    public PostgresParameters parameters() {
+        return parameters;
+    }
+
+    public String parameterGroupName() {
+        return parameterGroup.getName();
+    }
+
+    public String securityGroupId() {
+        return securityGroup.getId();
+    }
+
+    public String subnetGroupName() {
+        return subnetGroup.getName();
+    }
+
+    /** The environment's settings this database was built from. */
+    public DatabaseConfig config() {
+        return props.config();
+    }
+
+    /** With an RDS-managed password, the secret RDS keeps it in. */
+    String rdsManagedSecretArn() {
+        return primary.getMasterUserSecret().get(0).getSecretArn();
     }
 }

@@ -1,31 +1,18 @@
 package com.storefront.platform.database;
 
+import com.storefront.platform.aws.EncryptionKey;
+import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.config.DatabaseConfig;
-import com.storefront.platform.support.ResourceNames;
-import java.util.List;
+import com.storefront.platform.deployment.GeneratedPassword;
+import com.storefront.platform.network.NetworkReference;
 
 /**
  * @param names the environment's resource names
- * @param vpcId the VPC the database lives in
- * @param databaseSubnetIds the isolated subnets, one per zone, for the DB subnet group
- * @param applicationSecurityGroupId the only security group allowed to connect
- * @param availabilityZones the environment's zones, in order; replica {@code i} goes to zone {@code i + 1}
- * @param kmsKeyArn the key for storage, Performance Insights and log groups
- * @param masterPasswordExpression with {@link com.storefront.platform.config.MasterPassword.WriteOnly}: an
- *     HCL expression yielding the password (an ephemeral value, never a literal secret); null otherwise
+ * @param network the VPC, the isolated database subnets, the zones and the application security group
+ * @param key the key for storage, Performance Insights, log groups and an RDS-managed secret
+ * @param password the generated master password, taken only with {@link com.storefront.platform.config.MasterPassword.WriteOnly}
  * @param config the database settings
  */
-public record PostgresDatabaseProps(
-        ResourceNames names,
-        String vpcId,
-        List<String> databaseSubnetIds,
-        String applicationSecurityGroupId,
-        List<String> availabilityZones,
-        String kmsKeyArn,
-        String masterPasswordExpression,
+public record PostgresDatabaseProps(ResourceNames names, NetworkReference network, EncryptionKey key, GeneratedPassword password,
         DatabaseConfig config) {
-
-    public PostgresDatabaseProps {
-        availabilityZones = List.copyOf(availabilityZones);
-    }
 }

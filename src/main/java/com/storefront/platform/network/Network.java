@@ -32,12 +32,12 @@ import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
 import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpointConfig;
 import com.storefront.platform.config.Ipv4Cidr;
 import com.storefront.platform.config.NetworkConfig;
-import com.storefront.platform.support.EncryptionKey;
-import com.storefront.platform.support.EncryptionKeyProps;
-import com.storefront.platform.support.Peer;
-import com.storefront.platform.support.PolicyStatement;
-import com.storefront.platform.support.ResourceNames;
-import com.storefront.platform.support.TcpRules;
+import com.storefront.platform.aws.EncryptionKey;
+import com.storefront.platform.aws.EncryptionKeyProps;
+import com.storefront.platform.aws.Peer;
+import com.storefront.platform.aws.PolicyStatement;
+import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.aws.TcpRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -211,8 +211,9 @@ public final class Network extends Construct {
                 names.name("flow-logs"),
                 "Encrypts the " + names.environment() + " VPC flow logs",
                 accountId,
-                List.of(EncryptionKey.cloudWatchLogsGrant("CloudWatchLogsUsesKeyForFlowLogs", region, accountId, logGroupName)),
+                region,
                 false));
+        key.grantLogGroups("CloudWatchLogsUsesKeyForFlowLogs", logGroupName);
         CloudwatchLogGroup logGroup = new CloudwatchLogGroup(this, "flow-logs", CloudwatchLogGroupConfig.builder()
                 .name(logGroupName)
                 .retentionInDays(retentionDays)

@@ -1,7 +1,7 @@
 package com.storefront.platform.network;
 
 import com.storefront.platform.config.NetworkConfig;
-import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.aws.ResourceNames;
 
 /**
  * @param names the environment's resource names

@@ -4,11 +4,11 @@ import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
 import com.storefront.platform.config.EnvironmentConfig;
-import com.storefront.platform.support.Deployment;
-import com.storefront.platform.support.EnvironmentStack;
-import com.storefront.platform.support.Layer;
-import com.storefront.platform.support.NetworkOutput;
-import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.deployment.Deployment;
+import com.storefront.platform.deployment.EnvironmentStack;
+import com.storefront.platform.deployment.Layer;
+import com.storefront.platform.network.NetworkOutput;
+import com.storefront.platform.aws.ResourceNames;
 import java.util.List;
 import software.constructs.Construct;
 

@@ -10,54 +10,48 @@ class DatabaseConfigTest {
 
     @Test
     void rejectsAnRdsManagedPasswordWithReplicas() {
-        assertRejected(Tier.STAGING, d -> d.masterPassword(new MasterPassword.RdsManaged()),
-                "environment 'staging': database.masterPassword cannot be RDS-managed with read replicas", "use MasterPassword.WriteOnly");
-    }
-
-    @Test
-    void rejectsReplicasWithoutBackups() {
-        assertRejected(Tier.PROD, d -> d.backupRetentionDays(0),
-                "database.backupRetentionDays must be at least 1 because read replicas need automated backups", "got 0");
+        assertRejected(Tier.STAGING, d -> d.credentials(c -> c.masterPassword(new MasterPassword.RdsManaged())),
+                "environment 'staging': database.credentials.masterPassword cannot be RDS-managed with read replicas", "use MasterPassword.WriteOnly");
     }
 
     @Test
     void rejectsABackupRetentionOutsideSevenToThirtyFiveDays() {
-        assertRejected(Tier.DEV, d -> d.backupRetentionDays(36), "database.backupRetentionDays must be 7..35 days", "got 36");
+        assertRejected(Tier.DEV, d -> d.backups(b -> b.retentionDays(36)), "database.backups.retentionDays must be 7..35 days", "got 36");
     }
 
     @Test
     void rejectsAMaintenanceWindowOverlappingTheBackupWindow() {
-        assertRejected(Tier.PROD, d -> d.backupWindow("03:00-04:00").maintenanceWindow("sun:03:30-sun:04:30"),
+        assertRejected(Tier.PROD, d -> d.backups(b -> b.window("03:00-04:00")).maintenanceWindow("sun:03:30-sun:04:30"),
                 "database.maintenanceWindow must not overlap the backup window 03:00-04:00", "got 'sun:03:30-sun:04:30'");
     }
 
     @Test
     void rejectsAMaintenanceWindowOverlappingABackupWindowAcrossMidnight() {
-        assertRejected(Tier.PROD, d -> d.backupWindow("23:30-00:30").maintenanceWindow("mon:00:00-mon:01:00"),
+        assertRejected(Tier.PROD, d -> d.backups(b -> b.window("23:30-00:30")).maintenanceWindow("mon:00:00-mon:01:00"),
                 "database.maintenanceWindow must not overlap the backup window 23:30-00:30");
     }
 
     @Test
     void rejectsAMalformedBackupWindow() {
-        assertRejected(Tier.DEV, d -> d.backupWindow("3am-4am"), "database.backupWindow must be a UTC range hh24:mi-hh24:mi", "got '3am-4am'");
+        assertRejected(Tier.DEV, d -> d.backups(b -> b.window("3am-4am")), "database.backups.window must be a UTC range hh24:mi-hh24:mi", "got '3am-4am'");
     }
 
     @Test
     void rejectsIopsBelowFourHundredGib() {
-        assertRejected(Tier.PROD, d -> d.storage(100, 1000).iops(12000),
-                "database.iops can only be set from 400 GiB of gp3 storage (allocatedStorageGib is 100)", "got 12000");
+        assertRejected(Tier.PROD, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(1000).iops(12000)),
+                "database.storage.iops can only be set from 400 GiB of gp3 storage (allocatedGib is 100)", "got 12000");
     }
 
     @Test
     void rejectsThroughputBelowFourHundredGib() {
-        assertRejected(Tier.PROD, d -> d.storageThroughputMibps(500),
-                "database.storageThroughputMibps can only be set from 400 GiB", "got 500");
+        assertRejected(Tier.PROD, d -> d.storage(s -> s.throughputMibps(500)),
+                "database.storage.throughputMibps can only be set from 400 GiB", "got 500");
     }
 
     @Test
     void rejectsAPerformanceInsightsRetentionOfAHundredDays() {
-        assertRejected(Tier.PROD, d -> d.performanceInsightsRetentionDays(100),
-                "database.performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731", "got 100");
+        assertRejected(Tier.PROD, d -> d.observability(o -> o.performanceInsightsRetentionDays(100)),
+                "database.observability.performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731", "got 100");
     }
 
     @Test
@@ -67,7 +61,7 @@ class DatabaseConfigTest {
 
     @Test
     void rejectsAWellKnownMasterUsername() {
-        assertRejected(Tier.DEV, d -> d.masterUsername("postgres"), "database.masterUsername must be a lowercase identifier that is not a well-known name", "got 'postgres'");
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("postgres")), "database.credentials.masterUsername must be a lowercase identifier that is not a well-known name", "got 'postgres'");
     }
 
     @Test
@@ -94,23 +88,23 @@ class DatabaseConfigTest {
 
     @Test
     void rejectsAMaximumStorageBelowTheAllocatedStorage() {
-        assertRejected(Tier.DEV, d -> d.storage(100, 50), "database.maxAllocatedStorageGib must be between allocatedStorageGib (100) and 65536 GiB", "got 50");
+        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(50)), "database.storage.maxAllocatedGib must be between allocatedGib (100) and 65536 GiB", "got 50");
     }
 
     @Test
     void rejectsAnUnsupportedMonitoringInterval() {
-        assertRejected(Tier.DEV, d -> d.monitoringIntervalSeconds(0), "database.monitoringIntervalSeconds must be one of 1, 5, 10, 15, 30, 60", "got 0");
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.monitoringIntervalSeconds(0)), "database.observability.monitoringIntervalSeconds must be one of 1, 5, 10, 15, 30, 60", "got 0");
     }
 
     @Test
     void rejectsAPasswordVersionBelowOne() {
-        assertRejected(Tier.DEV, d -> d.masterPassword(new MasterPassword.WriteOnly(0)), "database.masterPassword.version must be 1 or more", "got 0");
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterPassword(new MasterPassword.WriteOnly(0))), "database.credentials.masterPassword.version must be 1 or more", "got 0");
     }
 
     @Test
     void rejectsABackupLifecycleThatMovesToGlacierBeforeInfrequentAccess() {
-        assertRejected(Tier.DEV, d -> d.backupLifecycle(new BackupBucketLifecycle(60, 45, 365, 90)),
-                "database.backupLifecycle.glacierAfterDays must be after infrequentAccessAfterDays (60)", "got 45");
+        assertRejected(Tier.DEV, d -> d.backups(b -> b.exportLifecycle(l -> l.infrequentAccessAfterDays(60).glacierAfterDays(45))),
+                "database.backups.exportLifecycle.glacierAfterDays must be after infrequentAccessAfterDays (60)", "got 45");
     }
 
     private static void assertRejected(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides, String... fragments) {
@@ -119,7 +113,7 @@ class DatabaseConfigTest {
                 .region("eu-west-1")
                 .accountId("444444444444")
                 .stateBucket("storefront-" + name + "-tfstate")
-                .vpcCidr("10.40.0.0/16")
+                .network(n -> n.vpcCidr("10.40.0.0/16"))
                 .database(overrides)
                 .build());
         for (String fragment : fragments) {

@@ -42,66 +42,66 @@ class EnvironmentConfigTest {
 
     @Test
     void rejectsAnInvalidVpcCidr() {
-        assertRejected("dev", b -> b.vpcCidr("10.40.0.0/33"), "environment 'dev': network.vpcCidr must", "got '10.40.0.0/33'");
+        assertRejected("dev", b -> b.network(n -> n.vpcCidr("10.40.0.0/33")), "environment 'dev': network.vpcCidr must", "got '10.40.0.0/33'");
     }
 
     @Test
     void rejectsAVpcLargerThanAwsAllows() {
-        assertRejected("dev", b -> b.vpcCidr("10.0.0.0/8"), "network.vpcCidr must have a prefix length between /16 and /28", "got '10.0.0.0/8'");
+        assertRejected("dev", b -> b.network(n -> n.vpcCidr("10.0.0.0/8")), "network.vpcCidr must have a prefix length between /16 and /28", "got '10.0.0.0/8'");
     }
 
     @Test
     void rejectsAVpcSmallerThanAwsAllows() {
-        assertRejected("dev", b -> b.vpcCidr("10.0.0.0/29").subnets(
-                List.of("10.0.0.0/30", "10.0.0.4/30"), List.of("10.0.0.0/30", "10.0.0.4/30"), List.of("10.0.0.0/30", "10.0.0.4/30")),
+        assertRejected("dev", b -> b.network(n -> n.vpcCidr("10.0.0.0/29").subnets(
+                List.of("10.0.0.0/30", "10.0.0.4/30"), List.of("10.0.0.0/30", "10.0.0.4/30"), List.of("10.0.0.0/30", "10.0.0.4/30"))),
                 "network.vpcCidr must have a prefix length between /16 and /28", "got '10.0.0.0/29'");
     }
 
     @Test
     void rejectsAMissingVpcCidr() {
-        assertRejected("dev", b -> b.vpcCidr(null), "environment 'dev': network.vpcCidr is required", "got null");
+        assertRejected("dev", b -> b.network(n -> n.vpcCidr(null)), "environment 'dev': network.vpcCidr is required", "got null");
     }
 
     @Test
     void rejectsASubnetOutsideTheVpc() {
-        assertRejected("dev", b -> b.subnets(
+        assertRejected("dev", b -> b.network(n -> n.subnets(
                         List.of("10.40.0.0/24", "10.40.1.0/24"),
                         List.of("10.40.10.0/24", "10.40.11.0/24"),
-                        List.of("10.40.20.0/24", "10.99.21.0/24")),
+                        List.of("10.40.20.0/24", "10.99.21.0/24"))),
                 "network.databaseSubnets[1] must lie inside network.vpcCidr 10.40.0.0/16", "got '10.99.21.0/24'");
     }
 
     @Test
     void rejectsOverlappingSubnets() {
-        assertRejected("dev", b -> b.subnets(
+        assertRejected("dev", b -> b.network(n -> n.subnets(
                         List.of("10.40.0.0/24", "10.40.1.0/24"),
                         List.of("10.40.10.0/24", "10.40.0.128/25"),
-                        List.of("10.40.20.0/24", "10.40.21.0/24")),
+                        List.of("10.40.20.0/24", "10.40.21.0/24"))),
                 "network.applicationSubnets[1] must not overlap network.publicSubnets[0] 10.40.0.0/24", "got '10.40.0.128/25'");
     }
 
     @Test
     void rejectsASubnetListThatDoesNotMatchTheZones() {
-        assertRejected("dev", b -> b.subnets(
+        assertRejected("dev", b -> b.network(n -> n.subnets(
                         List.of("10.40.0.0/24"),
                         List.of("10.40.10.0/24", "10.40.11.0/24"),
-                        List.of("10.40.20.0/24", "10.40.21.0/24")),
+                        List.of("10.40.20.0/24", "10.40.21.0/24"))),
                 "network.publicSubnets must have exactly one block per availability zone (2: [eu-west-1a, eu-west-1b])", "got [10.40.0.0/24]");
     }
 
     @Test
     void rejectsASingleAvailabilityZone() {
-        assertRejected("dev", b -> b.availabilityZones("eu-west-1a"), "network.availabilityZones must list at least 2 zones", "got [eu-west-1a]");
+        assertRejected("dev", b -> b.network(n -> n.availabilityZones("eu-west-1a")), "network.availabilityZones must list at least 2 zones", "got [eu-west-1a]");
     }
 
     @Test
     void rejectsARepeatedAvailabilityZone() {
-        assertRejected("dev", b -> b.availabilityZones("eu-west-1a", "eu-west-1a"), "network.availabilityZones must not repeat a zone", "got [eu-west-1a, eu-west-1a]");
+        assertRejected("dev", b -> b.network(n -> n.availabilityZones("eu-west-1a", "eu-west-1a")), "network.availabilityZones must not repeat a zone", "got [eu-west-1a, eu-west-1a]");
     }
 
     @Test
     void rejectsAZoneOfAnotherRegion() {
-        assertRejected("dev", b -> b.availabilityZones("eu-west-1a", "us-east-1b"),
+        assertRejected("dev", b -> b.network(n -> n.availabilityZones("eu-west-1a", "us-east-1b")),
                 "network.availabilityZones must be zones of region eu-west-1", "got 'us-east-1b'");
     }
 
@@ -128,7 +128,7 @@ class EnvironmentConfigTest {
 
     @Test
     void rejectsAFlowLogRetentionCloudWatchDoesNotOffer() {
-        assertRejected("dev", b -> b.flowLogRetentionDays(10), "network.flowLogRetentionDays must be a CloudWatch Logs retention period", "got 10");
+        assertRejected("dev", b -> b.network(n -> n.flowLogRetentionDays(10)), "network.flowLogRetentionDays must be a CloudWatch Logs retention period", "got 10");
     }
 
     private static EnvironmentConfig valid(String name, Tier tier, UnaryOperator<EnvironmentConfig.Builder> overrides) {
@@ -136,7 +136,7 @@ class EnvironmentConfigTest {
                 .region("eu-west-1")
                 .accountId("444444444444")
                 .stateBucket("storefront-" + name.toLowerCase() + "-tfstate")
-                .vpcCidr("10.40.0.0/16")).build();
+                .network(n -> n.vpcCidr("10.40.0.0/16"))).build();
     }
 
     private static void assertRejected(String name, UnaryOperator<EnvironmentConfig.Builder> overrides, String... fragments) {

@@ -32,7 +32,7 @@ class EnvironmentsTest {
         InvalidConfigException error = assertThrows(InvalidConfigException.class,
                 () -> Environments.select(Environments.all(), "production"));
 
-        assertEquals("environment selection must name a declared environment: one of dev, staging, prod, got 'production'",
+        assertEquals("environment selection must name a declared environment: one of dev, prod, staging, got 'production'",
                 error.getMessage());
     }
 

@@ -10,6 +10,7 @@ import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.InstanceClass;
 import com.storefront.platform.config.InvalidConfigException;
 import com.storefront.platform.config.Tier;
+import com.storefront.platform.testing.TestStacks;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -31,21 +32,21 @@ class InstanceAlarmsTest {
 
     @Test
     void followsAnOverriddenMemoryShare() {
-        Map<String, AlarmSpec> alarms = alarms(Tier.PROD, d -> d.alarms(AlarmThresholds.DEFAULT.withFreeableMemoryShare(0.25)), "db.r6g.large", false);
+        Map<String, AlarmSpec> alarms = alarms(Tier.PROD, d -> d.observability(o -> o.alarms(a -> a.freeableMemoryShare(0.25))), "db.r6g.large", false);
 
         assertEquals(Math.floor(16 * GIB * 0.25), alarms.get("FreeableMemory").threshold());
     }
 
     @Test
     void neverLetsFreeStorageFallBelowTenGibOnASmallVolume() {
-        Map<String, AlarmSpec> alarms = alarms(Tier.STAGING, d -> d.storage(50, 200), "db.m6g.large", false);
+        Map<String, AlarmSpec> alarms = alarms(Tier.STAGING, d -> d.storage(st -> st.allocatedGib(50).maxAllocatedGib(200)), "db.m6g.large", false);
 
         assertEquals(10 * GIB, (long) alarms.get("FreeStorageSpace").threshold());
     }
 
     @Test
     void alarmsOnATenthOfALargeVolume() {
-        Map<String, AlarmSpec> alarms = alarms(Tier.PROD, d -> d.storage(1000, 2000), "db.r6g.large", false);
+        Map<String, AlarmSpec> alarms = alarms(Tier.PROD, d -> d.storage(st -> st.allocatedGib(1000).maxAllocatedGib(2000)), "db.r6g.large", false);
 
         assertEquals(100 * GIB, (long) alarms.get("FreeStorageSpace").threshold());
     }
@@ -85,24 +86,28 @@ class InstanceAlarmsTest {
 
     @Test
     void rejectsAShareOutsideZeroToOne() {
-        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> AlarmThresholds.DEFAULT.withFreeableMemoryShare(1.5));
+        AlarmThresholds.Builder thresholds = TestStacks.environment("prod").database().observability().alarms().toBuilder();
 
-        assertEquals("database.alarms.freeableMemoryShare must be a share between 0 and 1 (exclusive), like 0.1, got 1.5", error.getMessage());
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> thresholds.freeableMemoryShare(1.5).build());
+
+        assertEquals("database.observability.alarms.freeableMemoryShare must be a share between 0 and 1 (exclusive), like 0.1, got 1.5", error.getMessage());
     }
 
     @Test
     void rejectsANonPositivePeriod() {
-        InvalidConfigException error = assertThrows(InvalidConfigException.class,
-                () -> new AlarmThresholds(80, 0.1, 0.1, 0.8, 20, 20, 20, 60, 30, 1_000_000_000L, 0, 5));
+        AlarmThresholds.Builder thresholds = TestStacks.environment("prod").database().observability().alarms().toBuilder();
 
-        assertTrue(error.getMessage().startsWith("database.alarms.periodSeconds must be a positive multiple of 60"), error.getMessage());
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> thresholds.periodSeconds(0).build());
+
+        assertTrue(error.getMessage().startsWith("database.observability.alarms.periodSeconds must be a positive multiple of 60"), error.getMessage());
     }
 
     private static Map<String, AlarmSpec> alarms(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides, String className, boolean replica) {
-        DatabaseConfig config = overrides.apply(DatabaseConfig.Builder.defaultsFor(tier).instanceClass(className)).build();
+        DatabaseConfig config = TestStacks.environment(tier, d -> overrides.apply(d.instanceClass(className))).database();
         DatabaseInstance instance = new DatabaseInstance("storefront-" + tier.name().toLowerCase() + "-postgres",
                 InstanceClass.of("t", className), replica, null);
-        List<AlarmSpec> specs = InstanceAlarms.of(instance, config);
+        List<AlarmSpec> specs = InstanceAlarms.of(instance, config.storage(), PostgresParameters.of(config).maxConnections(),
+                config.observability().alarms());
         return specs.stream().collect(Collectors.toMap(AlarmSpec::metric, a -> a));
     }
 }

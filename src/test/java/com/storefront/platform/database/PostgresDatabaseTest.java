@@ -5,7 +5,11 @@ import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.MasterPassword;
 import com.storefront.platform.config.Tier;
-import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.aws.EncryptionKey;
+import com.storefront.platform.aws.EncryptionKeyProps;
+import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.deployment.AwsDeployment;
+import com.storefront.platform.network.NetworkReference;
 import com.storefront.platform.testing.StackJson;
 import com.storefront.platform.testing.TestStacks;
 import java.util.HashSet;
@@ -20,6 +24,9 @@ class PostgresDatabaseTest {
 
     private static final String PASSWORD = "ephemeral.aws_secretsmanager_random_password.master_password.random_password";
 
+    /** The environment's key, as the construct test stack declares it. */
+    private static final String KEY_ARN = "\\$\\{aws_kms_key\\.key_[0-9A-F]{8}\\.arn\\}";
+
     @Test
     void runsAnEncryptedPrivateMultiAzPrimaryWithIamAuthentication() {
         StackJson json = synth(Tier.PROD, d -> d);
@@ -27,7 +34,7 @@ class PostgresDatabaseTest {
         JsonNode primary = primary(json);
 
         json.check(primary.path("multi_az").asBoolean(), "prod primary is Multi-AZ");
-        json.check(primary.path("storage_encrypted").asBoolean() && primary.path("kms_key_id").asText().equals("KEY_ARN"), "encrypted with the key");
+        json.check(primary.path("storage_encrypted").asBoolean() && primary.path("kms_key_id").asText().matches(KEY_ARN), "encrypted with the key");
         json.check(!primary.path("publicly_accessible").asBoolean(), "never publicly accessible");
         json.check(primary.path("iam_database_authentication_enabled").asBoolean(), "IAM database authentication on");
         json.check(primary.path("ca_cert_identifier").asText().equals("rds-ca-rsa2048-g1"), "CA certificate");
@@ -35,7 +42,7 @@ class PostgresDatabaseTest {
                 "major version pinned only, minor upgrades automatic");
         json.check(primary.path("storage_type").asText().equals("gp3") && !primary.has("iops"), "gp3 without provisioned IOPS");
         json.check(primary.path("performance_insights_enabled").asBoolean()
-                && primary.path("performance_insights_kms_key_id").asText().equals("KEY_ARN")
+                && primary.path("performance_insights_kms_key_id").asText().matches(KEY_ARN)
                 && primary.path("performance_insights_retention_period").asInt() == 31, "Performance Insights with the key");
         json.check(primary.path("monitoring_interval").asInt() == 15 && primary.path("monitoring_role_arn").asText().contains("aws_iam_role."),
                 "enhanced monitoring");
@@ -69,7 +76,7 @@ class PostgresDatabaseTest {
 
     @Test
     void writesTheMasterPasswordOnlyThroughWriteOnlyAttributes() {
-        StackJson json = synth(Tier.PROD, d -> d.masterPassword(new MasterPassword.WriteOnly(3)));
+        StackJson json = synth(Tier.PROD, d -> d.credentials(c -> c.masterPassword(new MasterPassword.WriteOnly(3))));
 
         JsonNode primary = primary(json);
 
@@ -80,12 +87,12 @@ class PostgresDatabaseTest {
 
     @Test
     void letsRdsManageThePasswordWhenThereAreNoReplicas() {
-        StackJson json = synth(Tier.DEV, d -> d.masterPassword(new MasterPassword.RdsManaged()));
+        StackJson json = synth(Tier.DEV, d -> d.credentials(c -> c.masterPassword(new MasterPassword.RdsManaged())));
 
         JsonNode primary = primary(json);
 
         json.check(primary.path("manage_master_user_password").asBoolean(), "RDS-managed password");
-        json.check(primary.path("master_user_secret_kms_key_id").asText().equals("KEY_ARN"), "managed secret encrypted with the key");
+        json.check(primary.path("master_user_secret_kms_key_id").asText().matches(KEY_ARN), "managed secret encrypted with the key");
         json.check(!primary.has("password_wo") && !primary.has("password"), "no password attribute at all");
     }
 
@@ -118,7 +125,7 @@ class PostgresDatabaseTest {
 
         json.check(logGroups.size() == 6, "postgresql and upgrade logs for the primary and two replicas");
         for (JsonNode group : logGroups.values()) {
-            json.check(group.path("retention_in_days").asInt() == 90 && group.path("kms_key_id").asText().equals("KEY_ARN"),
+            json.check(group.path("retention_in_days").asInt() == 90 && group.path("kms_key_id").asText().matches(KEY_ARN),
                     "retention and key on " + group.path("name"));
         }
         json.resources("aws_db_instance").values().forEach(instance -> {
@@ -161,7 +168,7 @@ class PostgresDatabaseTest {
 
     @Test
     void seedsFromASnapshotWithoutEverReplacingTheDatabaseLater() {
-        StackJson json = synth(Tier.STAGING, d -> d.snapshotIdentifier("arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed"));
+        StackJson json = synth(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier("arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed")));
 
         JsonNode primary = primary(json);
 
@@ -172,7 +179,7 @@ class PostgresDatabaseTest {
 
     @Test
     void provisionsGp3PerformanceOnlyWhenAsked() {
-        StackJson json = synth(Tier.PROD, d -> d.storage(400, 1000).iops(12000).storageThroughputMibps(500));
+        StackJson json = synth(Tier.PROD, d -> d.storage(st -> st.allocatedGib(400).maxAllocatedGib(1000).iops(12000).throughputMibps(500)));
 
         JsonNode primary = primary(json);
 
@@ -195,16 +202,14 @@ class PostgresDatabaseTest {
     }
 
     private static StackJson synth(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides) {
-        String name = tier.name().toLowerCase();
-        EnvironmentConfig environment = EnvironmentConfig.builder(name, tier)
-                .region("eu-west-1")
-                .accountId("333333333333")
-                .stateBucket("storefront-" + name + "-tfstate")
-                .vpcCidr("10.30.0.0/16")
-                .database(overrides)
-                .build();
-        return TestStacks.construct(stack -> new PostgresDatabase(stack, "postgres", new PostgresDatabaseProps(
-                ResourceNames.of(environment), "vpc-1", List.of("subnet-a", "subnet-b", "subnet-c"), "sg-app",
-                environment.network().availabilityZones(), "KEY_ARN", PASSWORD, environment.database())));
+        EnvironmentConfig environment = TestStacks.environment(tier, overrides);
+        NetworkReference network = new NetworkReference("vpc-1", environment.network().availabilityZones(),
+                List.of("subnet-app-a", "subnet-app-b", "subnet-app-c"), List.of("subnet-a", "subnet-b", "subnet-c"), "sg-app");
+        return TestStacks.construct(stack -> {
+            EncryptionKey key = new EncryptionKey(stack, "key", new EncryptionKeyProps("storefront-test", "test", environment.accountId(),
+                    environment.region(), false));
+            new PostgresDatabase(stack, "postgres", new PostgresDatabaseProps(ResourceNames.of(environment), network, key,
+                    new AwsDeployment().masterPassword(stack), environment.database()));
+        });
     }
 }

@@ -11,10 +11,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.MasterPassword;
+import com.storefront.platform.database.DatabaseOutput;
 import com.storefront.platform.review.PlanReader;
 import com.storefront.platform.review.PlanReview;
 import com.storefront.platform.review.ResourceChange;
-import com.storefront.platform.support.Layer;
+import com.storefront.platform.deployment.Layer;
 import com.storefront.platform.terraform.Terraform;
 import com.storefront.platform.testing.CdktfCli;
 import com.storefront.platform.testing.EmulatedEnvironment;
@@ -113,16 +114,23 @@ class EmulatorLifecycleTest {
     private static void publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(EmulatedEnvironment env, Path outdir) {
         Path stack = env.stack(outdir, Layer.DATABASE);
         JsonNode outputs = env.outputs(stack);
-        JsonNode declared = readJson(stack.resolve("cdk.tf.json")).path("output");
         List<JsonNode> instances = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance");
         String primaryIdentifier = "storefront-" + env.environment().name() + "-postgres";
 
-        declared.fieldNames().forEachRemaining(output -> assertFalse(outputs.path(output).path("value").isNull()
-                || outputs.path(output).path("value").isMissingNode(), () -> "output " + output + " has no value: " + outputs));
+        for (DatabaseOutput output : DatabaseOutput.values()) {
+            boolean expected = switch (output) {
+                case REPLICA_CONNECT_POLICY_ARN -> env.environment().database().readReplicas() > 0;
+                case BASTION_INSTANCE_ID, SSM_PORT_FORWARD_COMMAND -> env.environment().database().access().bastion();
+                default -> true;
+            };
+            JsonNode value = outputs.path(output.outputName()).path("value");
+            assertEquals(expected, !value.isNull() && !value.isMissingNode(), () -> output + " in the outputs: " + outputs);
+        }
         JsonNode primary = instances.stream().filter(i -> i.path("identifier").asText().equals(primaryIdentifier)).findFirst().orElseThrow();
-        assertEquals(primary.path("address").asText(), outputs.at("/writer_endpoint/value").asText(), outputs::toString);
+        assertEquals(primary.path("address").asText(), outputs.path(DatabaseOutput.WRITER_ENDPOINT.outputName()).path("value").asText(),
+                outputs::toString);
         Set<String> readers = new TreeSet<>();
-        outputs.at("/reader_endpoints/value").forEach(r -> readers.add(r.asText()));
+        outputs.path(DatabaseOutput.READER_ENDPOINTS.outputName()).path("value").forEach(r -> readers.add(r.asText()));
         List<JsonNode> replicas = instances.stream().filter(i -> !i.path("replicate_source_db").asText().isEmpty()).toList();
         assertEquals(env.environment().database().readReplicas(), replicas.size(), instances::toString);
         assertEquals(new TreeSet<>(replicas.stream().map(r -> r.path("address").asText()).toList()), readers, outputs::toString);
@@ -131,7 +139,8 @@ class EmulatorLifecycleTest {
         List<String> inventory = env.inventory();
         instances.forEach(i -> assertTrue(inventory.contains("rds:db-instance:" + i.path("identifier").asText()), inventory::toString));
 
-        String password = parse(env.secretValue(outputs.at("/master_secret_arn/value").asText())).path("password").asText();
+        String password = parse(env.secretValue(outputs.path(DatabaseOutput.MASTER_SECRET_ARN.outputName()).path("value").asText()))
+                .path("password").asText();
         assertTrue(password.length() >= 32, "the secret holds the generated password");
         for (Layer layer : Layer.values()) {
             String state = readString(env.stateFile(layer));
@@ -142,8 +151,8 @@ class EmulatorLifecycleTest {
 
     private static void passesAnInPlaceChangeShowingTheUpdate(EmulatedEnvironment env) {
         EnvironmentConfig changed = env.environment().withDatabase(d -> d
-                .alarms(env.environment().database().alarms().withCpuPercent(70))
-                .backupRetentionDays(env.environment().database().backupRetentionDays() + 3));
+                .observability(o -> o.alarms(a -> a.cpuPercent(70)))
+                .backups(b -> b.retentionDays(env.environment().database().backups().retentionDays() + 3)));
         Path stack = env.stack(env.synthesize("in-place", changed), Layer.DATABASE);
 
         Review review = review(env, "in-place", stack);
@@ -174,7 +183,7 @@ class EmulatorLifecycleTest {
 
     private static void blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(EmulatedEnvironment env) {
         String name = env.environment().name();
-        EnvironmentConfig renamedUser = env.environment().withDatabase(d -> d.masterUsername("storefront_owner"));
+        EnvironmentConfig renamedUser = env.environment().withDatabase(d -> d.credentials(c -> c.masterUsername("storefront_owner")));
         Path stack = env.stack(env.synthesize("protected", renamedUser), Layer.DATABASE);
         Map<String, String> expected = new LinkedHashMap<>();
         editConfiguration(stack, configuration -> {
@@ -217,10 +226,10 @@ class EmulatorLifecycleTest {
     }
 
     private static Path rotatesThePasswordOfThePrimaryAndTheSecretAndNothingElse(EmulatedEnvironment env) {
-        String secretArn = env.outputs(env.stack(env.path("deployed").resolve("cdktf.out"), Layer.DATABASE)).at("/master_secret_arn/value").asText();
+        String secretArn = env.outputs(env.stack(env.path("deployed").resolve("cdktf.out"), Layer.DATABASE)).path(DatabaseOutput.MASTER_SECRET_ARN.outputName()).path("value").asText();
         String before = env.secretValue(secretArn);
-        MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) env.environment().database().masterPassword();
-        EnvironmentConfig bumped = env.environment().withDatabase(d -> d.masterPassword(new MasterPassword.WriteOnly(current.version() + 1)));
+        MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) env.environment().database().credentials().masterPassword();
+        EnvironmentConfig bumped = env.environment().withDatabase(d -> d.credentials(c -> c.masterPassword(new MasterPassword.WriteOnly(current.version() + 1))));
         Path outdir = env.synthesize("rotated", bumped);
         Path stack = env.stack(outdir, Layer.DATABASE);
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.NatGateways;
 import com.storefront.platform.config.Tier;
-import com.storefront.platform.support.ResourceNames;
+import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.testing.StackJson;
 import com.storefront.platform.testing.TestStacks;
 import java.util.List;
@@ -161,8 +161,7 @@ class NetworkTest {
                 .region("eu-west-1")
                 .accountId("333333333333")
                 .stateBucket("storefront-prod-tfstate")
-                .vpcCidr("10.30.0.0/16")
-                .natGateways(nat)
+                .network(n -> n.vpcCidr("10.30.0.0/16").natGateways(nat))
                 .build();
         return TestStacks.construct(stack -> new Network(stack, "network",
                 new NetworkProps(ResourceNames.of(environment), environment.accountId(), environment.network())));

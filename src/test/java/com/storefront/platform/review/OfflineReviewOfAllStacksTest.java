@@ -9,7 +9,7 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import com.storefront.platform.Main;
 import com.storefront.platform.config.Environments;
-import com.storefront.platform.support.OfflineDeployment;
+import com.storefront.platform.deployment.OfflineDeployment;
 import com.storefront.platform.testing.TerraformRequired;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -118,7 +118,7 @@ class DatabaseOperationsTest {
     void reachesTheDatabaseFromTheBastionOnlyThroughSsm(EnvironmentConfig environment) {
         StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
 
-        if (!environment.database().bastion()) {
+        if (!environment.database().access().bastion()) {
             database.check(database.resources("aws_instance").isEmpty(), "no bastion where the environment has none");
             return;
         }

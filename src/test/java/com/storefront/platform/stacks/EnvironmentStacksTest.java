@@ -1,17 +1,13 @@
 package com.storefront.platform.stacks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.Testing;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
-import com.storefront.platform.database.DatabaseStack;
-import com.storefront.platform.network.NetworkStack;
-import com.storefront.platform.support.AwsDeployment;
-import com.storefront.platform.support.Deployment;
-import com.storefront.platform.support.EnvironmentStack;
-import com.storefront.platform.support.NetworkOutput;
+import com.storefront.platform.network.NetworkOutput;
 import com.storefront.platform.testing.StackJson;
+import com.storefront.platform.testing.SynthesizedStacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +39,18 @@ class EnvironmentStacksTest {
                     && tags.path("ManagedBy").asText().equals("cdktf")
                     && tags.has("Component"), "default tags Project, Environment, Component, ManagedBy: " + tags);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void declaresEachDatabaseStackDependentOnItsNetworkStackSoCdktfDeploysAndDestroysThemInOrder(EnvironmentConfig environment) {
+        JsonNode manifest = SynthesizedStacks.forAws().manifest();
+
+        JsonNode stacks = manifest.path("stacks");
+
+        assertEquals("[\"network-" + environment.name() + "\"]", stacks.path("database-" + environment.name()).path("dependencies").toString(),
+                manifest::toString);
+        assertEquals("[]", stacks.path("network-" + environment.name()).path("dependencies").toString(), manifest::toString);
     }
 
     @ParameterizedTest
@@ -238,17 +246,12 @@ class EnvironmentStacksTest {
         json.check(backend.path("use_lockfile").asBoolean(), "S3-native state locking");
     }
 
-    /** Both stacks of one environment, built and given backends as {@code Main} does. */
+    /** Both stacks of one environment, as {@code Main} synthesizes them for AWS (once per test run). */
     record Stacks(StackJson network, StackJson database) {
 
         static Stacks of(EnvironmentConfig environment) {
-            App app = Testing.app();
-            Deployment deployment = new AwsDeployment();
-            EnvironmentStack network = new NetworkStack(app, environment, deployment);
-            EnvironmentStack database = new DatabaseStack(app, environment, deployment);
-            deployment.attachBackend(network);
-            deployment.attachBackend(database);
-            return new Stacks(StackJson.synth(network), StackJson.synth(database));
+            SynthesizedStacks stacks = SynthesizedStacks.forAws();
+            return new Stacks(stacks.stack("network-" + environment.name()), stacks.stack("database-" + environment.name()));
         }
 
         StackJson[] both() {

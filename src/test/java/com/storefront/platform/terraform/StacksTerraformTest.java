@@ -4,42 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
 import com.storefront.platform.network.Network;
-import com.storefront.platform.support.AwsDeployment;
-import com.storefront.platform.support.OfflineDeployment;
-import com.storefront.platform.testing.SynthesizedApp;
-import com.storefront.platform.testing.TerraformRequired;
-import java.io.IOException;
-import java.nio.file.Path;
+import com.storefront.platform.testing.OfflinePlans;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every synthesized stack checked by the real Terraform CLI and AWS provider. */
+/**
+ * Every stack, planned offline by the real Terraform CLI and AWS provider (a plan validates the configuration
+ * first), read back as JSON.
+ */
+@Tag("terraform")
 class StacksTerraformTest {
-
-    private static final Path WORK = Path.of("target", "terraform-checks");
-
-    private static Terraform terraform;
-    private static SynthesizedApp forAws;
-    private static SynthesizedApp offline;
-
-    @BeforeAll
-    static void synthesizeBothDeployments() {
-        terraform = TerraformRequired.runner(WORK);
-        forAws = SynthesizedApp.synthesize(WORK.resolve("aws"), new AwsDeployment());
-        offline = SynthesizedApp.synthesize(WORK.resolve("offline"), new OfflineDeployment());
-    }
-
-    static Stream<String> stackIds() {
-        return Environments.all().stream().flatMap(e -> Stream.of("network-" + e.name(), "database-" + e.name()));
-    }
 
     static Stream<EnvironmentConfig> environments() {
         return Environments.all().stream();
@@ -47,50 +28,26 @@ class StacksTerraformTest {
 
     @ParameterizedTest
     @MethodSource("environments")
-    void declaresEachDatabaseStackDependentOnItsNetworkStackSoCdktfDeploysAndDestroysThemInOrder(EnvironmentConfig environment)
-            throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(forAws.outdir().resolve("manifest.json").toFile());
-
-        JsonNode stacks = manifest.path("stacks");
-
-        assertEquals("[\"network-" + environment.name() + "\"]", stacks.path("database-" + environment.name()).path("dependencies").toString(),
-                manifest::toString);
-        assertEquals("[]", stacks.path("network-" + environment.name()).path("dependencies").toString(), manifest::toString);
-    }
-
-    @ParameterizedTest
-    @MethodSource("stackIds")
-    void everyStackIsValidTerraform(String stackId) {
-        Path stack = forAws.stack(stackId);
-
-        terraform.run(stack, "init", "-backend=false", "-input=false", "-no-color").orThrow(stack);
-        Terraform.Result validate = terraform.run(stack, "validate", "-no-color");
-
-        assertTrue(validate.succeeded(), validate.stdout() + validate.stderr());
-    }
-
-    @ParameterizedTest
-    @MethodSource("environments")
     void everyNetworkPlansOfflineWithTheResourcesItsConfigAsksFor(EnvironmentConfig environment) {
-        JsonNode plan = SynthesizedApp.offlinePlan(terraform, offline.stack("network-" + environment.name()));
+        JsonNode plan = OfflinePlans.of("network-" + environment.name());
 
-        assertEquals(expectedNetwork(environment), SynthesizedApp.countByType(plan, "[\"create\"]"));
-        assertEquals(Map.of(), SynthesizedApp.countByType(plan, "[\"delete\"]"));
+        assertEquals(expectedNetwork(environment), OfflinePlans.countByType(plan, "[\"create\"]"));
+        assertEquals(Map.of(), OfflinePlans.countByType(plan, "[\"delete\"]"));
     }
 
     @ParameterizedTest
     @MethodSource("environments")
     void everyDatabasePlansOfflineWithAPrimaryAndItsReplicasAndNoPassword(EnvironmentConfig environment) {
-        JsonNode plan = SynthesizedApp.offlinePlan(terraform, offline.stack("database-" + environment.name()));
+        JsonNode plan = OfflinePlans.of("database-" + environment.name());
 
-        Map<String, Integer> created = SynthesizedApp.countByType(plan, "[\"create\"]");
+        Map<String, Integer> created = OfflinePlans.countByType(plan, "[\"create\"]");
         int replicas = environment.database().readReplicas();
         assertEquals(1 + replicas, created.get("aws_db_instance"), created.toString());
         assertEquals(2 * (1 + replicas), created.get("aws_cloudwatch_log_group"), created.toString());
         assertEquals(1, created.get("aws_secretsmanager_secret_version"), created.toString());
         assertEquals(1, created.get("aws_kms_key"), created.toString());
         assertEquals(1, created.get("aws_s3_bucket"), created.toString());
-        assertEquals(Map.of(), SynthesizedApp.countByType(plan, "[\"delete\"]"));
+        assertEquals(Map.of(), OfflinePlans.countByType(plan, "[\"delete\"]"));
         for (JsonNode change : plan.path("resource_changes")) {
             JsonNode after = change.at("/change/after");
             for (String secret : new String[] {"password", "password_wo", "secret_string", "secret_string_wo"}) {

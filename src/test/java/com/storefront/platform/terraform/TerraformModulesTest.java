@@ -6,6 +6,7 @@ import com.storefront.platform.testing.TerraformRequired;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every module under {@code modules/} checked by the real Terraform CLI: formatting, validation and its
  * own {@code terraform test} suite (mock provider), run on a copy so the source tree stays clean.
  */
+@Tag("terraform")
 class TerraformModulesTest {
 
     private static final Path WORK = Path.of("target", "terraform-checks");

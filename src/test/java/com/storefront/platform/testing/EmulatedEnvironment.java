@@ -6,9 +6,10 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import com.storefront.platform.Main;
 import com.storefront.platform.config.EnvironmentConfig;
-import com.storefront.platform.support.EmulatorDeployment;
-import com.storefront.platform.support.Layer;
-import com.storefront.platform.support.StateLocation;
+import com.storefront.platform.deployment.EmulatorDeployment;
+import com.storefront.platform.deployment.Layer;
+import com.storefront.platform.deployment.StateLocation;
+import com.storefront.platform.terraform.Directories;
 import com.storefront.platform.terraform.Terraform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One environment deployed to an emulator of its own: the emulator, a working directory under {@code target/},
@@ -28,9 +27,6 @@ import java.util.stream.Stream;
 public final class EmulatedEnvironment implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** jsii's Java runtime is not thread-safe: environments running side by side synthesize one at a time. */
-    private static final Object JSII = new Object();
 
     private final EnvironmentConfig environment;
     private final Emulator emulator;
@@ -49,7 +45,7 @@ public final class EmulatedEnvironment implements AutoCloseable {
     /** Starts an emulator reporting the environment's account, in a fresh {@code root}. */
     public static EmulatedEnvironment start(EnvironmentConfig environment, Path root) {
         Path absolute = root.toAbsolutePath();
-        deleteRecursively(absolute);
+        Directories.deleteRecursively(absolute);
         TerraformRequired.runner(absolute);
         return new EmulatedEnvironment(environment, Emulator.start(environment.accountId(), environment.region(),
                 absolute.resolve("emulator.log")), absolute);
@@ -62,13 +58,18 @@ public final class EmulatedEnvironment implements AutoCloseable {
     /** Both stacks of {@code variant} (this environment, perhaps changed) synthesized into {@code <root>/<name>/cdktf.out}. */
     public Path synthesize(String name, EnvironmentConfig variant) {
         Path outdir = root.resolve(name).resolve("cdktf.out");
-        deleteRecursively(outdir);
+        Directories.deleteRecursively(outdir);
         try {
             // jsii's Node process creates only the last directory of the path.
             Files.createDirectories(outdir.getParent());
-            synchronized (JSII) {
-                Main.synthesize(new App(AppConfig.builder().outdir(outdir.toString()).build()), List.of(variant), deployment);
-            }
+            Jsii.locked(() -> {
+                try {
+                    Main.synthesize(new App(AppConfig.builder().outdir(outdir.toString()).build()), List.of(variant), deployment);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -158,14 +159,4 @@ public final class EmulatedEnvironment implements AutoCloseable {
         emulator.close();
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -37,7 +37,7 @@ public final class StackJson {
 
     /** Synthesizes {@code stack} (running CDKTF's own validations) and parses the result. */
     public static StackJson synth(TerraformStack stack) {
-        return new StackJson(Testing.synth(stack, true));
+        return new StackJson(Jsii.locked(() -> Testing.synth(stack, true)));
     }
 
     public String raw() {
@@ -91,7 +91,7 @@ public final class StackJson {
 
     /** Asserts, through the CDKTF Testing API, that a resource of {@code type} has {@code properties}. */
     public void assertHasResourceWithProperties(String type, Map<String, ?> properties) {
-        check(Testing.toHaveResourceWithProperties(raw, type, properties),
+        check(Jsii.locked(() -> Testing.toHaveResourceWithProperties(raw, type, properties)),
                 "expected a " + type + " with " + properties);
     }
 

@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.aws;
 
 import com.hashicorp.cdktf.providers.aws.data_aws_ssm_parameter.DataAwsSsmParameter;
 import com.hashicorp.cdktf.providers.aws.data_aws_ssm_parameter.DataAwsSsmParameterConfig;

@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +10,7 @@ import com.hashicorp.cdktf.Testing;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.database.DatabaseStack;
 import com.storefront.platform.network.NetworkStack;
+import com.storefront.platform.testing.Jsii;
 import com.storefront.platform.testing.StackJson;
 import com.storefront.platform.testing.TestStacks;
 import java.net.URI;
@@ -70,13 +71,14 @@ class DeploymentTest {
     @Test
     void pointsEveryServiceAtTheEmulatorAndKeepsTheEnvironmentsAccount() {
         EnvironmentConfig environment = TestStacks.environment("prod");
-        App app = Testing.app();
-        NetworkStack network = new NetworkStack(app, environment, EMULATOR);
-        DatabaseStack database = new DatabaseStack(app, environment, EMULATOR);
-        EMULATOR.attachBackend(network);
-        EMULATOR.attachBackend(database);
 
-        StackJson json = StackJson.synth(database);
+        StackJson json = Jsii.locked(() -> {
+            App app = Testing.app();
+            new NetworkStack(app, environment, EMULATOR);
+            DatabaseStack database = new DatabaseStack(app, environment, EMULATOR);
+            EMULATOR.attachBackend(database);
+            return StackJson.synth(database);
+        });
 
         JsonNode provider = json.at("/provider/aws/0");
         Set<String> services = new TreeSet<>();

@@ -1,7 +1,8 @@
-package com.storefront.platform.support;
+package com.storefront.platform.deployment;
 
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.config.EnvironmentConfig;
 import java.util.Map;
 import software.constructs.Construct;

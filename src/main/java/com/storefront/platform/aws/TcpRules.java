@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.aws;
 
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
@@ -19,7 +19,7 @@ public final class TcpRules {
     }
 
     /** Lets {@code from} reach members of {@code securityGroupId} on {@code port}. */
-    public static void allowIn(Construct scope, String id, String securityGroupId, int port, Peer from, String description) {
+    public static VpcSecurityGroupIngressRule allowIn(Construct scope, String id, String securityGroupId, int port, Peer from, String description) {
         VpcSecurityGroupIngressRuleConfig.Builder rule = VpcSecurityGroupIngressRuleConfig.builder()
                 .securityGroupId(securityGroupId)
                 .description(description)
@@ -31,7 +31,7 @@ public final class TcpRules {
         } else if (from instanceof Peer.Cidr cidr) {
             rule.cidrIpv4(cidr.cidrIpv4());
         }
-        new VpcSecurityGroupIngressRule(scope, id, rule.build());
+        return new VpcSecurityGroupIngressRule(scope, id, rule.build());
     }
 
     /** Lets members of {@code securityGroupId} reach {@code to} on {@code port}. */

@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.aws;
 
 /** The other side of a security group rule: another group's members, or an address range. */
 public sealed interface Peer {
@@ -11,11 +11,11 @@ public sealed interface Peer {
     record Cidr(String cidrIpv4) implements Peer {
     }
 
-    static Peer group(String securityGroupId) {
+    static Group group(String securityGroupId) {
         return new Group(securityGroupId);
     }
 
-    static Peer cidr(String cidrIpv4) {
+    static Cidr cidr(String cidrIpv4) {
         return new Cidr(cidrIpv4);
     }
 }

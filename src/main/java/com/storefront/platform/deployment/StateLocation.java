@@ -1,5 +1,6 @@
-package com.storefront.platform.support;
+package com.storefront.platform.deployment;
 
+import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.config.EnvironmentConfig;
 
 /**

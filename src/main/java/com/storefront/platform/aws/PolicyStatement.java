@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.aws;
 
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
@@ -122,6 +122,11 @@ public final class PolicyStatement {
         return new DataAwsIamPolicyDocument(scope, id, DataAwsIamPolicyDocumentConfig.builder()
                 .statement(statements.stream().map(PolicyStatement::toDataSource).toList())
                 .build());
+    }
+
+    /** Makes {@code document} hold {@code statements} instead of what it held. */
+    static void replaceStatements(DataAwsIamPolicyDocument document, List<PolicyStatement> statements) {
+        document.putStatement(statements.stream().map(PolicyStatement::toDataSource).toList());
     }
 
     /**

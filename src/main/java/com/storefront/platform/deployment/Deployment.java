@@ -1,8 +1,9 @@
-package com.storefront.platform.support;
+package com.storefront.platform.deployment;
 
 import com.hashicorp.cdktf.TerraformRemoteState;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
+import com.storefront.platform.aws.MachineImage;
 import com.storefront.platform.config.EnvironmentConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,11 +48,10 @@ public sealed interface Deployment permits AwsDeployment, OfflineDeployment, Emu
     TerraformRemoteState readState(Construct scope, String id, EnvironmentConfig environment, Layer layer);
 
     /**
-     * An HCL expression yielding a fresh random master password, for write-only attributes only.
-     * Real deployments declare an ephemeral {@code aws_secretsmanager_random_password} in {@code stack}:
-     * generated during each run, never stored.
+     * A fresh random master password for {@code stack}, for write-only attributes only. Real deployments declare
+     * an ephemeral {@code aws_secretsmanager_random_password}: generated during each run, never stored.
      */
-    String masterPasswordExpression(TerraformStack stack);
+    GeneratedPassword masterPassword(TerraformStack stack);
 
     /** The image an instance boots from, as this deployment can know it when planning. Default: {@code image}. */
     default MachineImage lookup(MachineImage image) {

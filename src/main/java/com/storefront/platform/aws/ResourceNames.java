@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.aws;
 
 import com.storefront.platform.config.EnvironmentConfig;
 

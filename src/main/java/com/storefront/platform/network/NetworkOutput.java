@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.network;
 
 /**
  * The outputs the network stack publishes and the database stack reads through remote state: one

@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.deployment;
 
 import com.hashicorp.cdktf.DataTerraformRemoteStateLocal;
 import com.hashicorp.cdktf.DataTerraformRemoteStateLocalConfig;
@@ -113,8 +113,8 @@ public record EmulatorDeployment(URI endpoint, Path stateDirectory) implements D
     }
 
     @Override
-    public String masterPasswordExpression(TerraformStack stack) {
-        return AwsDeployment.ephemeralMasterPassword(stack);
+    public GeneratedPassword masterPassword(TerraformStack stack) {
+        return new GeneratedPassword(() -> AwsDeployment.ephemeralMasterPassword(stack));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.deployment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,7 +11,9 @@ import com.hashicorp.cdktf.TerraformRemoteState;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import com.storefront.platform.aws.MachineImage;
 import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.network.NetworkOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +85,8 @@ public record OfflineDeployment() implements Deployment {
     }
 
     @Override
-    public String masterPasswordExpression(TerraformStack stack) {
-        return "\"" + PASSWORD_STAND_IN + "\"";
+    public GeneratedPassword masterPassword(TerraformStack stack) {
+        return new GeneratedPassword(() -> "\"" + PASSWORD_STAND_IN + "\"");
     }
 
     @Override

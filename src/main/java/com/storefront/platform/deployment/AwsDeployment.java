@@ -1,4 +1,4 @@
-package com.storefront.platform.support;
+package com.storefront.platform.deployment;
 
 import com.hashicorp.cdktf.DataTerraformRemoteStateS3;
 import com.hashicorp.cdktf.DataTerraformRemoteStateS3Config;
@@ -52,8 +52,8 @@ public record AwsDeployment() implements Deployment {
     }
 
     @Override
-    public String masterPasswordExpression(TerraformStack stack) {
-        return ephemeralMasterPassword(stack);
+    public GeneratedPassword masterPassword(TerraformStack stack) {
+        return new GeneratedPassword(() -> ephemeralMasterPassword(stack));
     }
 
     /** Declares the ephemeral password resource in {@code stack} and returns the expression reading it. */

@@ -1,0 +1,104 @@
+package com.storefront.platform.aws;
+
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
+import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAlias;
+import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAliasConfig;
+import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
+import com.hashicorp.cdktf.providers.aws.kms_key.KmsKeyConfig;
+import java.util.ArrayList;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * A customer-managed KMS key with yearly rotation and an alias. Its policy keeps administration with the
+ * account's IAM policies and lets AWS services use the key only as the constructs that need it grant: each
+ * grant method adds one statement. Deleted keys wait 30 days.
+ */
+public final class EncryptionKey extends Construct {
+
+    private static final int DELETION_WINDOW_DAYS = 30;
+
+    private final EncryptionKeyProps props;
+    private final KmsKey key;
+    private final DataAwsIamPolicyDocument policy;
+    private final PolicyStatement administration;
+    private final List<PolicyStatement> throughServices = new ArrayList<>();
+    private final List<PolicyStatement> logGroups = new ArrayList<>();
+    private final List<PolicyStatement> publishers = new ArrayList<>();
+
+    public EncryptionKey(Construct scope, String id, EncryptionKeyProps props) {
+        super(scope, id);
+        this.props = props;
+        administration = PolicyStatement.allow("AccountAdministers")
+                .account(props.accountId())
+                .actions("kms:*")
+                .resources("*");
+        policy = PolicyStatement.document(this, "policy", statements());
+        key = new KmsKey(this, "key", KmsKeyConfig.builder()
+                .description(props.description())
+                .enableKeyRotation(true)
+                .deletionWindowInDays(DELETION_WINDOW_DAYS)
+                .policy(policy.getJson())
+                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.protect()).build())
+                .build());
+        new KmsAlias(this, "alias", KmsAliasConfig.builder()
+                .name("alias/" + props.alias())
+                .targetKeyId(key.getKeyId())
+                .build());
+    }
+
+    /**
+     * Lets principals of the account encrypt and decrypt with the key, but only through {@code service} (e.g.
+     * {@code rds}, {@code secretsmanager}) in the key's region: the service acts for them.
+     */
+    public void grantThroughService(String sid, String service) {
+        grant(throughServices, PolicyStatement.allow(sid)
+                .account(props.accountId())
+                .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant",
+                        "kms:ListGrants", "kms:DescribeKey")
+                .resources("*")
+                .condition("StringEquals", "kms:ViaService", service + "." + props.region() + ".amazonaws.com")
+                .condition("StringEquals", "kms:CallerAccount", props.accountId()));
+    }
+
+    /**
+     * Lets CloudWatch Logs encrypt the log groups named by {@code logGroupName} (exact, or ending in {@code *}) in
+     * this account and region, and no others.
+     */
+    public void grantLogGroups(String sid, String logGroupName) {
+        grant(logGroups, PolicyStatement.allow(sid)
+                .service("logs." + props.region() + ".amazonaws.com")
+                .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
+                .resources("*")
+                .condition(logGroupName.endsWith("*") ? "ArnLike" : "ArnEquals", "kms:EncryptionContext:aws:logs:arn",
+                        "arn:aws:logs:" + props.region() + ":" + props.accountId() + ":log-group:" + logGroupName));
+    }
+
+    /** Lets {@code services} (e.g. CloudWatch alarms) publish to an SNS topic encrypted with the key, for this account only. */
+    public void grantPublishers(String sid, String... services) {
+        grant(publishers, PolicyStatement.allow(sid)
+                .service(services)
+                .actions("kms:Decrypt", "kms:GenerateDataKey*")
+                .resources("*")
+                .condition("StringEquals", "aws:SourceAccount", props.accountId()));
+    }
+
+    private void grant(List<PolicyStatement> kind, PolicyStatement statement) {
+        kind.add(statement);
+        PolicyStatement.replaceStatements(policy, statements());
+    }
+
+    /** Grouped by kind, so the policy reads the same whatever order the constructs granted in. */
+    private List<PolicyStatement> statements() {
+        List<PolicyStatement> all = new ArrayList<>(List.of(administration));
+        all.addAll(throughServices);
+        all.addAll(logGroups);
+        all.addAll(publishers);
+        return all;
+    }
+
+    public String arn() {
+        return key.getArn();
+    }
+}

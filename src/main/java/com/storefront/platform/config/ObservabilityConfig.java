@@ -1,0 +1,105 @@
+package com.storefront.platform.config;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * What the database tells people: insights, metrics, logs and alarms. Defaults: {@link Environments#defaults}.
+ *
+ * @param performanceInsightsRetentionDays 7 (free), a multiple of 31 up to 713, or 731
+ * @param monitoringIntervalSeconds enhanced monitoring granularity: 1, 5, 10, 15, 30 or 60
+ * @param logRetentionDays retention of the exported PostgreSQL logs, a CloudWatch Logs period
+ * @param slowQueryMillis statements slower than this are logged
+ * @param alarms alarm thresholds
+ * @param alarmEmails addresses subscribed to the environment's alarm topic; may be empty
+ */
+public record ObservabilityConfig(int performanceInsightsRetentionDays, int monitoringIntervalSeconds, int logRetentionDays,
+        int slowQueryMillis, AlarmThresholds alarms, List<String> alarmEmails) {
+
+    private static final Set<Integer> MONITORING_INTERVALS = Set.of(1, 5, 10, 15, 30, 60);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    public ObservabilityConfig {
+        alarmEmails = List.copyOf(alarmEmails);
+        if (!(performanceInsightsRetentionDays == 7
+                || (performanceInsightsRetentionDays % 31 == 0 && performanceInsightsRetentionDays >= 31 && performanceInsightsRetentionDays <= 713)
+                || performanceInsightsRetentionDays == 731)) {
+            throw new InvalidConfigException("database.observability.performanceInsightsRetentionDays", performanceInsightsRetentionDays,
+                    "must be 7, a multiple of 31 up to 713, or 731");
+        }
+        if (!MONITORING_INTERVALS.contains(monitoringIntervalSeconds)) {
+            throw new InvalidConfigException("database.observability.monitoringIntervalSeconds", monitoringIntervalSeconds,
+                    "must be one of 1, 5, 10, 15, 30, 60");
+        }
+        LogRetention.requireValid("database.observability.logRetentionDays", logRetentionDays);
+        if (slowQueryMillis < 1) {
+            throw new InvalidConfigException("database.observability.slowQueryMillis", slowQueryMillis, "must be a positive number of milliseconds");
+        }
+        for (String email : alarmEmails) {
+            if (!EMAIL.matcher(email).matches()) {
+                throw new InvalidConfigException("database.observability.alarmEmails", email, "must be e-mail addresses like dba@example.com");
+            }
+        }
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder().performanceInsightsRetentionDays(performanceInsightsRetentionDays)
+                .monitoringIntervalSeconds(monitoringIntervalSeconds).logRetentionDays(logRetentionDays)
+                .slowQueryMillis(slowQueryMillis).alarmEmails(alarmEmails.toArray(String[]::new));
+        builder.alarms = alarms.toBuilder();
+        return builder;
+    }
+
+    /** Builds an {@link ObservabilityConfig}; all but the e-mails are required. */
+    public static final class Builder {
+        private Integer performanceInsightsRetentionDays;
+        private Integer monitoringIntervalSeconds;
+        private Integer logRetentionDays;
+        private Integer slowQueryMillis;
+        private AlarmThresholds.Builder alarms = new AlarmThresholds.Builder();
+        private List<String> alarmEmails = List.of();
+
+        Builder() {
+        }
+
+        public Builder performanceInsightsRetentionDays(int days) {
+            performanceInsightsRetentionDays = days;
+            return this;
+        }
+
+        public Builder monitoringIntervalSeconds(int seconds) {
+            monitoringIntervalSeconds = seconds;
+            return this;
+        }
+
+        public Builder logRetentionDays(int days) {
+            logRetentionDays = days;
+            return this;
+        }
+
+        public Builder slowQueryMillis(int millis) {
+            slowQueryMillis = millis;
+            return this;
+        }
+
+        public Builder alarms(UnaryOperator<AlarmThresholds.Builder> changes) {
+            alarms = changes.apply(alarms);
+            return this;
+        }
+
+        public Builder alarmEmails(String... emails) {
+            alarmEmails = List.of(emails);
+            return this;
+        }
+
+        public ObservabilityConfig build() {
+            String field = "database.observability.";
+            return new ObservabilityConfig(Required.of(field + "performanceInsightsRetentionDays", performanceInsightsRetentionDays),
+                    Required.of(field + "monitoringIntervalSeconds", monitoringIntervalSeconds),
+                    Required.of(field + "logRetentionDays", logRetentionDays), Required.of(field + "slowQueryMillis", slowQueryMillis),
+                    alarms.build(), alarmEmails);
+        }
+    }
+}

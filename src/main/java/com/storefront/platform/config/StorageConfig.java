@@ -1,0 +1,77 @@
+package com.storefront.platform.config;
+
+/**
+ * The gp3 storage of every instance. Defaults: {@link Environments#defaults}.
+ *
+ * @param allocatedGib storage at creation
+ * @param maxAllocatedGib the ceiling storage autoscaling grows to, on the primary and every replica
+ * @param iops provisioned IOPS, only from 400 GiB; null for the gp3 baseline
+ * @param throughputMibps provisioned throughput, only from 400 GiB; null for the gp3 baseline
+ */
+public record StorageConfig(int allocatedGib, int maxAllocatedGib, Integer iops, Integer throughputMibps) {
+
+    /** gp3 on RDS PostgreSQL takes IOPS and throughput only from this size up. */
+    static final int GP3_PROVISIONING_MIN_GIB = 400;
+
+    public StorageConfig {
+        if (allocatedGib < 20 || allocatedGib > 65536) {
+            throw new InvalidConfigException("database.storage.allocatedGib", allocatedGib, "must be 20..65536 GiB for gp3");
+        }
+        if (maxAllocatedGib < allocatedGib || maxAllocatedGib > 65536) {
+            throw new InvalidConfigException("database.storage.maxAllocatedGib", maxAllocatedGib,
+                    "must be between allocatedGib (" + allocatedGib + ") and 65536 GiB");
+        }
+        if ((iops != null || throughputMibps != null) && allocatedGib < GP3_PROVISIONING_MIN_GIB) {
+            throw new InvalidConfigException(iops != null ? "database.storage.iops" : "database.storage.throughputMibps",
+                    iops != null ? iops : throughputMibps,
+                    "can only be set from " + GP3_PROVISIONING_MIN_GIB + " GiB of gp3 storage (allocatedGib is "
+                            + allocatedGib + "); remove it or allocate at least " + GP3_PROVISIONING_MIN_GIB + " GiB");
+        }
+        if (iops != null && (iops < 12000 || iops > 64000)) {
+            throw new InvalidConfigException("database.storage.iops", iops, "must be 12000..64000 for gp3 from 400 GiB");
+        }
+        if (throughputMibps != null && (throughputMibps < 500 || throughputMibps > 4000)) {
+            throw new InvalidConfigException("database.storage.throughputMibps", throughputMibps, "must be 500..4000 MiB/s for gp3 from 400 GiB");
+        }
+    }
+
+    public Builder toBuilder() {
+        return new Builder().allocatedGib(allocatedGib).maxAllocatedGib(maxAllocatedGib).iops(iops).throughputMibps(throughputMibps);
+    }
+
+    /** Builds a {@link StorageConfig}; allocated and maximum sizes are required. */
+    public static final class Builder {
+        private Integer allocatedGib;
+        private Integer maxAllocatedGib;
+        private Integer iops;
+        private Integer throughputMibps;
+
+        Builder() {
+        }
+
+        public Builder allocatedGib(int gib) {
+            allocatedGib = gib;
+            return this;
+        }
+
+        public Builder maxAllocatedGib(int gib) {
+            maxAllocatedGib = gib;
+            return this;
+        }
+
+        public Builder iops(Integer provisioned) {
+            iops = provisioned;
+            return this;
+        }
+
+        public Builder throughputMibps(Integer mibps) {
+            throughputMibps = mibps;
+            return this;
+        }
+
+        public StorageConfig build() {
+            return new StorageConfig(Required.of("database.storage.allocatedGib", allocatedGib),
+                    Required.of("database.storage.maxAllocatedGib", maxAllocatedGib), iops, throughputMibps);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.storefront.platform.database;
+
+/**
+ * The outputs the database stack publishes: one contract for the stack, the emulator lifecycle test and
+ * {@code modules/database-access}, which reads them from the stack's state.
+ */
+public enum DatabaseOutput {
+    WRITER_ENDPOINT("writer_endpoint"),
+    PORT("port"),
+    READER_ENDPOINTS("reader_endpoints"),
+    DATABASE_NAME("database_name"),
+    MASTER_SECRET_ARN("master_secret_arn"),
+    KMS_KEY_ARN("kms_key_arn"),
+    DATABASE_SECURITY_GROUP_ID("database_security_group_id"),
+    DB_SUBNET_GROUP_NAME("db_subnet_group_name"),
+    PRIMARY_RESOURCE_ID("primary_resource_id"),
+    BACKUP_BUCKET_NAME("backup_bucket_name"),
+    BACKUP_EXPORT_ROLE_ARN("backup_export_role_arn"),
+    ALARM_TOPIC_ARN("alarm_topic_arn"),
+    DASHBOARD_URL("dashboard_url"),
+    APPLICATION_CONNECT_POLICY_ARN("application_connect_policy_arn"),
+    /** Only with read replicas. */
+    REPLICA_CONNECT_POLICY_ARN("replica_connect_policy_arn"),
+    BREAK_GLASS_POLICY_ARN("break_glass_policy_arn"),
+    /** Only with a bastion. */
+    BASTION_INSTANCE_ID("bastion_instance_id"),
+    /** Only with a bastion. */
+    SSM_PORT_FORWARD_COMMAND("ssm_port_forward_command");
+
+    private final String outputName;
+
+    DatabaseOutput(String outputName) {
+        this.outputName = outputName;
+    }
+
+    /** The Terraform output name, snake_case. */
+    public String outputName() {
+        return outputName;
+    }
+}

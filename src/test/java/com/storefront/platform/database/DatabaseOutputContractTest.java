@@ -1,0 +1,49 @@
+package com.storefront.platform.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.storefront.platform.testing.SynthesizedStacks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The database stack's outputs and their readers agree on one contract, {@link DatabaseOutput}. */
+class DatabaseOutputContractTest {
+
+    private static final Set<String> CONTRACT = Arrays.stream(DatabaseOutput.values()).map(DatabaseOutput::outputName)
+            .collect(Collectors.toCollection(TreeSet::new));
+
+    @Test
+    void modulesDatabaseAccessReadsOnlyOutputsTheContractHas() throws IOException {
+        Set<String> read = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("modules", "database-access"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".tf")).toList()) {
+                Matcher reference = Pattern.compile("local\\.database\\.([a-z_]+)").matcher(Files.readString(file));
+                while (reference.find()) {
+                    read.add(reference.group(1));
+                }
+            }
+        }
+
+        assertTrue(read.containsAll(Set.of("writer_endpoint", "reader_endpoints", "port", "database_name",
+                "application_connect_policy_arn", "replica_connect_policy_arn")), read::toString);
+        assertTrue(CONTRACT.containsAll(read), () -> "the module reads outputs the database stack does not publish: " + read + " vs " + CONTRACT);
+    }
+
+    @Test
+    void theProdDatabaseStackPublishesEveryOutputOfTheContract() {
+        Set<String> published = new TreeSet<>();
+        SynthesizedStacks.forAws().stack("database-prod").root().path("output").fieldNames().forEachRemaining(published::add);
+
+        assertEquals(CONTRACT, published, "prod has replicas and a bastion, so it publishes every output");
+    }
+}
