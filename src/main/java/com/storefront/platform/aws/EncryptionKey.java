@@ -21,6 +21,7 @@ public final class EncryptionKey extends Construct {
 
     private final EncryptionKeyProps props;
     private final KmsKey key;
+    private final String arn;
     private final DataAwsIamPolicyDocument policy;
     private final PolicyStatement administration;
     private final List<PolicyStatement> throughServices = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class EncryptionKey extends Construct {
                 .policy(policy.getJson())
                 .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.protect()).build())
                 .build());
+        arn = key.getArn();
         new KmsAlias(this, "alias", KmsAliasConfig.builder()
                 .name("alias/" + props.alias())
                 .targetKeyId(key.getKeyId())
@@ -99,6 +101,6 @@ public final class EncryptionKey extends Construct {
     }
 
     public String arn() {
-        return key.getArn();
+        return arn;
     }
 }

@@ -59,19 +59,20 @@ public final class DatabaseMonitoring extends Construct {
                 .name(names.name("database-alerts"))
                 .kmsMasterKeyId(props.key().arn())
                 .build());
+        String topicArn = topic.getArn();
         new SnsTopicPolicy(this, "alarm-topic-policy", SnsTopicPolicyConfig.builder()
-                .arn(topic.getArn())
+                .arn(topicArn)
                 .policy(PolicyStatement.document(this, "alarm-topic-publishers", List.of(
                         PolicyStatement.allow("CloudWatchAndRdsEventsPublish")
                                 .service("cloudwatch.amazonaws.com", "events.rds.amazonaws.com")
                                 .actions("sns:Publish")
-                                .resources(topic.getArn())
+                                .resources(topicArn)
                                 .condition("StringEquals", "aws:SourceAccount", props.accountId()))).getJson())
                 .build());
         List<String> emails = props.observability().alarmEmails();
         for (int i = 0; i < emails.size(); i++) {
             new SnsTopicSubscription(this, "email-" + i, SnsTopicSubscriptionConfig.builder()
-                    .topicArn(topic.getArn())
+                    .topicArn(topicArn)
                     .protocol("email")
                     .endpoint(emails.get(i))
                     .build());
@@ -93,15 +94,15 @@ public final class DatabaseMonitoring extends Construct {
                         .period(thresholds.periodSeconds())
                         .evaluationPeriods(thresholds.evaluationPeriods())
                         .treatMissingData(alarm.treatMissingData())
-                        .alarmActions(List.of(topic.getArn()))
-                        .okActions(List.of(topic.getArn()))
+                        .alarmActions(List.of(topicArn))
+                        .okActions(List.of(topicArn))
                         .build());
             }
         }
 
         new DbEventSubscription(this, "instance-events", DbEventSubscriptionConfig.builder()
                 .name(names.name("postgres-instance-events"))
-                .snsTopic(topic.getArn())
+                .snsTopic(topicArn)
                 .sourceType("db-instance")
                 .sourceIds(database.instances().stream().map(DatabaseInstance::identifier).toList())
                 .eventCategories(INSTANCE_EVENTS)
@@ -109,7 +110,7 @@ public final class DatabaseMonitoring extends Construct {
                 .build());
         new DbEventSubscription(this, "parameter-group-events", DbEventSubscriptionConfig.builder()
                 .name(names.name("postgres-parameter-events"))
-                .snsTopic(topic.getArn())
+                .snsTopic(topicArn)
                 .sourceType("db-parameter-group")
                 .sourceIds(List.of(database.parameterGroupName()))
                 .eventCategories(List.of("configuration change"))

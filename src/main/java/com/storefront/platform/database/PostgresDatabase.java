@@ -48,10 +48,10 @@ public final class PostgresDatabase extends Construct {
     static final List<String> LOG_EXPORTS = List.of("postgresql", "upgrade");
 
     private final PostgresDatabaseProps props;
-    private final DbSubnetGroup subnetGroup;
-    private final SecurityGroup securityGroup;
+    private final String subnetGroupName;
+    private final String securityGroupId;
     private final PostgresParameters parameters;
-    private final DbParameterGroup parameterGroup;
+    private final String parameterGroupName;
     private final DbInstance primary;
     private final List<DbInstance> replicas = new ArrayList<>();
     private final List<DatabaseInstance> instances = new ArrayList<>();
@@ -64,27 +64,27 @@ public final class PostgresDatabase extends Construct {
         props.key().grantThroughService("RdsUsesKey", "rds");
         props.key().grantLogGroups("CloudWatchLogsUsesKeyForDatabaseLogs", "/aws/rds/instance/" + names.name("postgres") + "*");
 
-        subnetGroup = new DbSubnetGroup(this, "subnet-group", DbSubnetGroupConfig.builder()
+        subnetGroupName = new DbSubnetGroup(this, "subnet-group", DbSubnetGroupConfig.builder()
                 .namePrefix(names.name("postgres-"))
                 .description("Isolated database subnets of " + names.environment())
                 .subnetIds(props.network().databaseSubnetIds())
                 .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
-                .build());
+                .build()).getName();
 
-        securityGroup = new SecurityGroup(this, "security-group", SecurityGroupConfig.builder()
+        securityGroupId = new SecurityGroup(this, "security-group", SecurityGroupConfig.builder()
                 .name(names.name("postgres"))
                 .description("PostgreSQL in " + names.environment() + ": reachable from the application security group only")
                 .vpcId(props.network().vpcId())
                 .tags(Map.of("Name", names.name("postgres")))
-                .build());
+                .build()).getId();
         allowFrom("from-application", Peer.group(props.network().applicationSecurityGroupId()), "PostgreSQL from the application security group");
 
         parameters = PostgresParameters.of(config);
-        parameterGroup = parameterGroup(names, config);
-        IamRole monitoringRole = monitoringRole(names);
+        parameterGroupName = parameterGroup(names, config).getName();
+        String monitoringRoleArn = monitoringRole(names).getArn();
 
         String primaryIdentifier = names.name("postgres");
-        primary = new DbInstance(this, "primary", primaryConfig(primaryIdentifier, monitoringRole, logGroups("primary", primaryIdentifier)));
+        primary = new DbInstance(this, "primary", primaryConfig(primaryIdentifier, monitoringRoleArn, logGroups("primary", primaryIdentifier)));
         instances.add(new DatabaseInstance(primaryIdentifier, config.instanceClass(), false, primary));
         if (config.credentials().masterPassword() instanceof MasterPassword.WriteOnly writeOnly) {
             // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; neither
@@ -93,12 +93,13 @@ public final class PostgresDatabase extends Construct {
             primary.addOverride("password_wo_version", writeOnly.version());
         }
 
+        String source = primary.getIdentifier();
         List<String> zones = props.network().availabilityZones();
         for (int i = 0; i < config.readReplicas(); i++) {
             String identifier = names.name("postgres-replica-" + (i + 1));
             String zone = zones.get((i + 1) % zones.size());
             DbInstance replica = new DbInstance(this, "replica-" + (i + 1),
-                    replicaConfig(identifier, zone, monitoringRole, logGroups("replica-" + (i + 1), identifier)));
+                    replicaConfig(identifier, zone, source, monitoringRoleArn, logGroups("replica-" + (i + 1), identifier)));
             replicas.add(replica);
             instances.add(new DatabaseInstance(identifier, config.replicaInstanceClass(), true, replica));
         }
@@ -106,7 +107,7 @@ public final class PostgresDatabase extends Construct {
 
     /** Lets members of {@code peer} (a security group, never a range) connect on {@link #PORT}; {@code id} names the rule. */
     public VpcSecurityGroupIngressRule allowFrom(String id, Peer.Group peer, String description) {
-        return TcpRules.allowIn(this, id, securityGroup.getId(), PORT, peer, description);
+        return TcpRules.allowIn(this, id, securityGroupId, PORT, peer, description);
     }
 
     private DbParameterGroup parameterGroup(ResourceNames names, DatabaseConfig config) {
@@ -153,15 +154,15 @@ public final class PostgresDatabase extends Construct {
                         .build())).toList();
     }
 
-    private DbInstanceConfig primaryConfig(String identifier, IamRole monitoringRole, List<ITerraformDependable> logGroups) {
+    private DbInstanceConfig primaryConfig(String identifier, String monitoringRoleArn, List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
-        DbInstanceConfig.Builder primary = sharedByEveryInstance(identifier, monitoringRole, logGroups)
+        DbInstanceConfig.Builder primary = sharedByEveryInstance(identifier, monitoringRoleArn, logGroups)
                 .engine("postgres")
                 .engineVersion(config.engineMajorVersion())
                 .allowMajorVersionUpgrade(config.allowMajorVersionUpgrade())
                 .instanceClass(config.instanceClass().name())
                 .multiAz(config.multiAz())
-                .dbSubnetGroupName(subnetGroup.getName())
+                .dbSubnetGroupName(subnetGroupName)
                 .port(PORT)
                 .storageType("gp3")
                 .allocatedStorage(config.storage().allocatedGib())
@@ -202,16 +203,16 @@ public final class PostgresDatabase extends Construct {
     }
 
     /** What the primary and every replica have in common: network, TLS, IAM auth, parameters, storage ceiling, observability. */
-    private DbInstanceConfig.Builder sharedByEveryInstance(String identifier, IamRole monitoringRole, List<ITerraformDependable> logGroups) {
+    private DbInstanceConfig.Builder sharedByEveryInstance(String identifier, String monitoringRoleArn, List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
         return DbInstanceConfig.builder()
                 .identifier(identifier)
-                .vpcSecurityGroupIds(List.of(securityGroup.getId()))
+                .vpcSecurityGroupIds(List.of(securityGroupId))
                 .publiclyAccessible(false)
                 .autoMinorVersionUpgrade(true)
                 .iamDatabaseAuthenticationEnabled(true)
                 .caCertIdentifier(config.caCertificate())
-                .parameterGroupName(parameterGroup.getName())
+                .parameterGroupName(parameterGroupName)
                 // Storage autoscaling is set per instance: without a ceiling a replica never grows and falls
                 // behind a primary that did.
                 .maxAllocatedStorage(config.storage().maxAllocatedGib())
@@ -221,17 +222,18 @@ public final class PostgresDatabase extends Construct {
                 .performanceInsightsKmsKeyId(props.key().arn())
                 .performanceInsightsRetentionPeriod(config.observability().performanceInsightsRetentionDays())
                 .monitoringInterval(config.observability().monitoringIntervalSeconds())
-                .monitoringRoleArn(monitoringRole.getArn())
+                .monitoringRoleArn(monitoringRoleArn)
                 .enabledCloudwatchLogsExports(LOG_EXPORTS)
                 .dependsOn(logGroups);
     }
 
-    private DbInstanceConfig replicaConfig(String identifier, String zone, IamRole monitoringRole, List<ITerraformDependable> logGroups) {
+    private DbInstanceConfig replicaConfig(String identifier, String zone, String source, String monitoringRoleArn,
+            List<ITerraformDependable> logGroups) {
         DatabaseConfig config = props.config();
         // A replica takes engine, storage type and size, encryption key, credentials and subnet group from
         // its source; setting them here is either ignored or rejected by RDS.
-        return sharedByEveryInstance(identifier, monitoringRole, logGroups)
-                .replicateSourceDb(primary.getIdentifier())
+        return sharedByEveryInstance(identifier, monitoringRoleArn, logGroups)
+                .replicateSourceDb(source)
                 .instanceClass(config.replicaInstanceClass().name())
                 .availabilityZone(zone)
                 .multiAz(false)
@@ -267,15 +269,15 @@ public final class PostgresDatabase extends Construct {
     }
 
     public String parameterGroupName() {
-        return parameterGroup.getName();
+        return parameterGroupName;
     }
 
     public String securityGroupId() {
-        return securityGroup.getId();
+        return securityGroupId;
     }
 
     public String subnetGroupName() {
-        return subnetGroup.getName();
+        return subnetGroupName;
     }
 
     /** The environment's settings this database was built from. */

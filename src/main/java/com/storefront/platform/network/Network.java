@@ -67,11 +67,13 @@ public final class Network extends Construct {
     public static final List<String> ENDPOINT_SERVICES = List.of(
             "ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "logs", "monitoring");
 
+    // Ids are read once: every read of a resource attribute is a round trip to jsii's Node process.
     private final Vpc vpc;
-    private final List<Subnet> publicSubnets = new ArrayList<>();
-    private final List<Subnet> applicationSubnets = new ArrayList<>();
-    private final List<Subnet> databaseSubnets = new ArrayList<>();
-    private final SecurityGroup applicationSecurityGroup;
+    private final String vpcId;
+    private final List<String> publicSubnetIds = new ArrayList<>();
+    private final List<String> applicationSubnetIds = new ArrayList<>();
+    private final List<String> databaseSubnetIds = new ArrayList<>();
+    private final String applicationSecurityGroupId;
 
     public Network(Construct scope, String id, NetworkProps props) {
         super(scope, id);
@@ -84,36 +86,38 @@ public final class Network extends Construct {
                 .enableDnsHostnames(true)
                 .tags(Map.of("Name", names.name("vpc")))
                 .build());
+        vpcId = vpc.getId();
         List<String> zones = layout.availabilityZones();
         for (int i = 0; i < zones.size(); i++) {
-            publicSubnets.add(subnet(names, "public", zones.get(i), layout.publicSubnets().get(i)));
-            applicationSubnets.add(subnet(names, "application", zones.get(i), layout.applicationSubnets().get(i)));
-            databaseSubnets.add(subnet(names, "database", zones.get(i), layout.databaseSubnets().get(i)));
+            publicSubnetIds.add(subnet(names, "public", zones.get(i), layout.publicSubnets().get(i)));
+            applicationSubnetIds.add(subnet(names, "application", zones.get(i), layout.applicationSubnets().get(i)));
+            databaseSubnetIds.add(subnet(names, "database", zones.get(i), layout.databaseSubnets().get(i)));
         }
 
         InternetGateway internetGateway = new InternetGateway(this, "internet-gateway", InternetGatewayConfig.builder()
-                .vpcId(vpc.getId())
+                .vpcId(vpcId)
                 .tags(Map.of("Name", names.name("igw")))
                 .build());
-        RouteTable publicRoutes = routeTable(names, "public", publicSubnets);
+        String publicRoutes = routeTable(names, "public", zones, "public", publicSubnetIds);
         new Route(this, "public-default-route", RouteConfig.builder()
-                .routeTableId(publicRoutes.getId())
+                .routeTableId(publicRoutes)
                 .destinationCidrBlock(ANYWHERE)
                 .gatewayId(internetGateway.getId())
                 .build());
 
-        List<NatGateway> natGateways = natGateways(names, zones, layout.natGateways().count(zones.size()), internetGateway);
+        List<String> natGateways = natGateways(names, zones, layout.natGateways().count(zones.size()), internetGateway);
         for (int i = 0; i < zones.size(); i++) {
-            RouteTable applicationRoutes = routeTable(names, "application-" + zones.get(i), List.of(applicationSubnets.get(i)));
+            String applicationRoutes = routeTable(names, "application-" + zones.get(i), List.of(zones.get(i)), "application",
+                    List.of(applicationSubnetIds.get(i)));
             if (!natGateways.isEmpty()) {
                 new Route(this, "application-default-route-" + zones.get(i), RouteConfig.builder()
-                        .routeTableId(applicationRoutes.getId())
+                        .routeTableId(applicationRoutes)
                         .destinationCidrBlock(ANYWHERE)
-                        .natGatewayId(natGateways.get(Math.min(i, natGateways.size() - 1)).getId())
+                        .natGatewayId(natGateways.get(Math.min(i, natGateways.size() - 1)))
                         .build());
             }
         }
-        routeTable(names, "database", databaseSubnets);
+        routeTable(names, "database", zones, "database", databaseSubnetIds);
         if (natGateways.isEmpty()) {
             interfaceEndpoints(names, layout.vpcCidr());
         }
@@ -123,49 +127,50 @@ public final class Network extends Construct {
         // Terraform adopts the VPC's default group and, given no rules, removes AWS's allow-all defaults,
         // so nothing that lands in it by accident can talk to anything.
         new DefaultSecurityGroup(this, "default-security-group", DefaultSecurityGroupConfig.builder()
-                .vpcId(vpc.getId())
+                .vpcId(vpcId)
                 .tags(Map.of("Name", names.name("default-locked")))
                 .build());
 
-        applicationSecurityGroup = new SecurityGroup(this, "application-security-group", SecurityGroupConfig.builder()
+        applicationSecurityGroupId = new SecurityGroup(this, "application-security-group", SecurityGroupConfig.builder()
                 .name(names.name("application"))
                 .description("Attach to application tiers that connect to the " + names.environment() + " database")
-                .vpcId(vpc.getId())
+                .vpcId(vpcId)
                 .tags(Map.of("Name", names.name("application")))
-                .build());
+                .build()).getId();
         for (int i = 0; i < zones.size(); i++) {
             Ipv4Cidr databaseSubnet = layout.databaseSubnets().get(i);
-            TcpRules.allowOut(this, "application-to-database-" + zones.get(i), applicationSecurityGroup.getId(), TcpRules.POSTGRES,
+            TcpRules.allowOut(this, "application-to-database-" + zones.get(i), applicationSecurityGroupId, TcpRules.POSTGRES,
                     Peer.cidr(databaseSubnet.toString()), "PostgreSQL to the database subnet in " + zones.get(i));
         }
     }
 
-    private Subnet subnet(ResourceNames names, String tier, String zone, Ipv4Cidr block) {
+    private String subnet(ResourceNames names, String tier, String zone, Ipv4Cidr block) {
         return new Subnet(this, tier + "-subnet-" + zone, SubnetConfig.builder()
-                .vpcId(vpc.getId())
+                .vpcId(vpcId)
                 .availabilityZone(zone)
                 .cidrBlock(block.toString())
                 .mapPublicIpOnLaunch(false)
                 .tags(Map.of("Name", names.name(tier + "-" + zone), "Tier", tier))
-                .build());
+                .build()).getId();
     }
 
-    private RouteTable routeTable(ResourceNames names, String purpose, List<Subnet> subnets) {
-        RouteTable table = new RouteTable(this, purpose + "-routes", RouteTableConfig.builder()
-                .vpcId(vpc.getId())
+    /** A route table for the subnets of {@code tier} in {@code zones} (ids in the same order); returns its id. */
+    private String routeTable(ResourceNames names, String purpose, List<String> zones, String tier, List<String> subnetIds) {
+        String table = new RouteTable(this, purpose + "-routes", RouteTableConfig.builder()
+                .vpcId(vpcId)
                 .tags(Map.of("Name", names.name(purpose)))
-                .build());
-        for (Subnet subnet : subnets) {
-            new RouteTableAssociation(this, purpose + "-routes-" + subnet.getNode().getId(), RouteTableAssociationConfig.builder()
-                    .routeTableId(table.getId())
-                    .subnetId(subnet.getId())
+                .build()).getId();
+        for (int i = 0; i < zones.size(); i++) {
+            new RouteTableAssociation(this, purpose + "-routes-" + tier + "-subnet-" + zones.get(i), RouteTableAssociationConfig.builder()
+                    .routeTableId(table)
+                    .subnetId(subnetIds.get(i))
                     .build());
         }
         return table;
     }
 
-    private List<NatGateway> natGateways(ResourceNames names, List<String> zones, int count, InternetGateway internetGateway) {
-        List<NatGateway> gateways = new ArrayList<>();
+    private List<String> natGateways(ResourceNames names, List<String> zones, int count, InternetGateway internetGateway) {
+        List<String> gateways = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String zone = zones.get(i);
             Eip address = new Eip(this, "nat-address-" + zone, EipConfig.builder()
@@ -174,11 +179,11 @@ public final class Network extends Construct {
                     .build());
             gateways.add(new NatGateway(this, "nat-gateway-" + zone, NatGatewayConfig.builder()
                     .allocationId(address.getId())
-                    .subnetId(publicSubnets.get(i).getId())
+                    .subnetId(publicSubnetIds.get(i))
                     .tags(Map.of("Name", names.name("nat-" + zone)))
                     // A NAT gateway needs the internet gateway attached before it can route.
                     .dependsOn(List.of(internetGateway))
-                    .build()));
+                    .build()).getId());
         }
         return gateways;
     }
@@ -187,17 +192,17 @@ public final class Network extends Construct {
         SecurityGroup endpoints = new SecurityGroup(this, "endpoints-security-group", SecurityGroupConfig.builder()
                 .name(names.name("endpoints"))
                 .description("Interface endpoints: HTTPS from inside the VPC only")
-                .vpcId(vpc.getId())
+                .vpcId(vpcId)
                 .tags(Map.of("Name", names.name("endpoints")))
                 .build());
         TcpRules.allowIn(this, "endpoints-from-vpc", endpoints.getId(), TcpRules.HTTPS, Peer.cidr(vpcCidr.toString()), "HTTPS from the VPC");
         for (String service : ENDPOINT_SERVICES) {
             new VpcEndpoint(this, "endpoint-" + service, VpcEndpointConfig.builder()
-                    .vpcId(vpc.getId())
+                    .vpcId(vpcId)
                     .serviceName("com.amazonaws." + names.region() + "." + service)
                     .vpcEndpointType("Interface")
                     .privateDnsEnabled(true)
-                    .subnetIds(applicationSubnets.stream().map(Subnet::getId).toList())
+                    .subnetIds(applicationSubnetIds)
                     .securityGroupIds(List.of(endpoints.getId()))
                     .tags(Map.of("Name", names.name(service)))
                     .build());
@@ -219,6 +224,7 @@ public final class Network extends Construct {
                 .retentionInDays(retentionDays)
                 .kmsKeyId(key.arn())
                 .build());
+        String logGroupArn = logGroup.getArn();
         IamRole role = new IamRole(this, "flow-logs-role", IamRoleConfig.builder()
                 .name(names.iamRoleName("flow-logs"))
                 .assumeRolePolicy(PolicyStatement.document(this, "flow-logs-trust", List.of(
@@ -233,16 +239,16 @@ public final class Network extends Construct {
                 .policy(PolicyStatement.document(this, "flow-logs-delivery-policy", List.of(
                         PolicyStatement.allow("WriteToOwnLogGroup")
                                 .actions("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")
-                                .resources(logGroup.getArn(), logGroup.getArn() + ":*"),
+                                .resources(logGroupArn, logGroupArn + ":*"),
                         PolicyStatement.allow("FindOwnLogGroup")
                                 .actions("logs:DescribeLogGroups")
                                 .resources("arn:aws:logs:" + region + ":" + accountId + ":log-group:*"))).getJson())
                 .build());
         new FlowLog(this, "flow-log", FlowLogConfig.builder()
-                .vpcId(vpc.getId())
+                .vpcId(vpcId)
                 .trafficType("ALL")
                 .logDestinationType("cloud-watch-logs")
-                .logDestination(logGroup.getArn())
+                .logDestination(logGroupArn)
                 .iamRoleArn(role.getArn())
                 .maxAggregationInterval(60)
                 .tags(Map.of("Name", names.name("flow-log")))
@@ -253,19 +259,19 @@ public final class Network extends Construct {
         return vpc;
     }
 
-    public List<Subnet> publicSubnets() {
-        return List.copyOf(publicSubnets);
+    public List<String> publicSubnetIds() {
+        return List.copyOf(publicSubnetIds);
     }
 
-    public List<Subnet> applicationSubnets() {
-        return List.copyOf(applicationSubnets);
+    public List<String> applicationSubnetIds() {
+        return List.copyOf(applicationSubnetIds);
     }
 
-    public List<Subnet> databaseSubnets() {
-        return List.copyOf(databaseSubnets);
+    public List<String> databaseSubnetIds() {
+        return List.copyOf(databaseSubnetIds);
     }
 
-    public SecurityGroup applicationSecurityGroup() {
-        return applicationSecurityGroup;
+    public String applicationSecurityGroupId() {
+        return applicationSecurityGroupId;
     }
 }

@@ -2,14 +2,11 @@ package com.storefront.platform.network;
 
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
-import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.deployment.Deployment;
 import com.storefront.platform.deployment.EnvironmentStack;
 import com.storefront.platform.deployment.Layer;
-import com.storefront.platform.network.NetworkOutput;
 import com.storefront.platform.aws.ResourceNames;
-import java.util.List;
 import software.constructs.Construct;
 
 /** {@code network-<env>}: the environment's VPC, publishing the {@link NetworkOutput} contract. */
@@ -23,17 +20,13 @@ public final class NetworkStack extends EnvironmentStack {
         output(NetworkOutput.VPC_ID, network.vpc().getId());
         output(NetworkOutput.VPC_CIDR, network.vpc().getCidrBlock());
         output(NetworkOutput.AVAILABILITY_ZONES, environment.network().availabilityZones());
-        output(NetworkOutput.PUBLIC_SUBNET_IDS, ids(network.publicSubnets()));
-        output(NetworkOutput.APPLICATION_SUBNET_IDS, ids(network.applicationSubnets()));
-        output(NetworkOutput.DATABASE_SUBNET_IDS, ids(network.databaseSubnets()));
-        output(NetworkOutput.APPLICATION_SECURITY_GROUP_ID, network.applicationSecurityGroup().getId());
+        output(NetworkOutput.PUBLIC_SUBNET_IDS, network.publicSubnetIds());
+        output(NetworkOutput.APPLICATION_SUBNET_IDS, network.applicationSubnetIds());
+        output(NetworkOutput.DATABASE_SUBNET_IDS, network.databaseSubnetIds());
+        output(NetworkOutput.APPLICATION_SECURITY_GROUP_ID, network.applicationSecurityGroupId());
     }
 
     private void output(NetworkOutput output, Object value) {
         new TerraformOutput(this, output.outputName(), TerraformOutputConfig.builder().value(value).build());
-    }
-
-    private static List<String> ids(List<Subnet> subnets) {
-        return subnets.stream().map(Subnet::getId).toList();
     }
 }

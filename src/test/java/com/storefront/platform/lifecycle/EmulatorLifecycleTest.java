@@ -40,6 +40,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -77,14 +79,14 @@ class EmulatorLifecycleTest {
             timings.time("review in-place", () -> passesAnInPlaceChangeShowingTheUpdate(env));
             timings.time("review disruptive", () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env));
             timings.time("review protected", () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env));
-            Path rotated = timings.time("rotate", () -> rotatesThePasswordOfThePrimaryAndTheSecretAndNothingElse(env));
+            Path rotated = timings.time("rotate", () -> rotatesThePasswordOfThePrimaryAndTheSecretAndNothingElse(env, timings));
             if (environment.database().protect()) {
                 refusesToDestroyAndDeletesNothing(env, rotated, timings);
             } else {
                 destroysBothStacksInOneCommandLeavingNothing(env, rotated, pristine, timings);
             }
         }
-        timings.print();
+        timings.print(ROOT.resolve(name).resolve("waits-lifecycle.log"));
     }
 
     private static void deploysTheNetworkThenTheDatabaseInOneCommand(EmulatedEnvironment env, Path outdir, Timings timings) {
@@ -98,6 +100,7 @@ class EmulatorLifecycleTest {
                 () -> "the database stack started before the network stack was applied:\n" + deploy.output());
         timings.record("  apply " + network, deploy.span(network).duration());
         timings.record("  apply " + database, deploy.span(database).duration());
+        timings.providerWaited(deploy.resourceOperations());
     }
 
     private static void plansNothingMoreAfterTheDeploy(EmulatedEnvironment env, Path outdir) {
@@ -225,7 +228,7 @@ class EmulatorLifecycleTest {
         });
     }
 
-    private static Path rotatesThePasswordOfThePrimaryAndTheSecretAndNothingElse(EmulatedEnvironment env) {
+    private static Path rotatesThePasswordOfThePrimaryAndTheSecretAndNothingElse(EmulatedEnvironment env, Timings timings) {
         String secretArn = env.outputs(env.stack(env.path("deployed").resolve("cdktf.out"), Layer.DATABASE)).path(DatabaseOutput.MASTER_SECRET_ARN.outputName()).path("value").asText();
         String before = env.secretValue(secretArn);
         MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) env.environment().database().credentials().masterPassword();
@@ -248,6 +251,7 @@ class EmulatorLifecycleTest {
         // A new version of the secret, the old one kept by Secrets Manager as AWSPREVIOUS.
         assertEquals(List.of("secret_string_wo_version"), secretVersion.replacePaths(), planned::toString);
         assertTrue(apply.succeeded(), () -> apply.stdout() + apply.stderr());
+        timings.providerWaited(longestOperation(apply.stdout()));
         String after = env.secretValue(secretArn);
         assertNotEquals(parse(before).path("password"), parse(after).path("password"), "the secret holds a new password");
         assertFalse(readString(env.stateFile(Layer.DATABASE)).contains(parse(after).path("password").asText()),
@@ -269,6 +273,7 @@ class EmulatorLifecycleTest {
         assertEquals(pristine, env.inventory(), "the emulator still holds resources of " + env.environment().name());
         timings.record("  destroy " + database, destroy.span(database).duration());
         timings.record("  destroy " + network, destroy.span(network).duration());
+        timings.providerWaited(destroy.resourceOperations());
     }
 
     private static void refusesToDestroyAndDeletesNothing(EmulatedEnvironment env, Path outdir, Timings timings) {
@@ -427,12 +432,25 @@ class EmulatorLifecycleTest {
         }
     }
 
+    /** The longest "complete after" of a Terraform apply's output: its resources change side by side. */
+    private static Duration longestOperation(String output) {
+        Duration longest = Duration.ZERO;
+        Matcher after = Pattern.compile("complete after (?:(\\d+)m)?(\\d+)s").matcher(output);
+        while (after.find()) {
+            Duration duration = Duration.ofMinutes(after.group(1) == null ? 0 : Long.parseLong(after.group(1)))
+                    .plusSeconds(Long.parseLong(after.group(2)));
+            longest = duration.compareTo(longest) > 0 ? duration : longest;
+        }
+        return longest;
+    }
+
     /** Wall time of each step, printed at the end as one line per step. */
     private static final class Timings {
 
         private final String environment;
         private final Map<String, Duration> steps = new LinkedHashMap<>();
         private final Instant started = Instant.now();
+        private Duration providerWaits = Duration.ZERO;
 
         Timings(String environment) {
             this.environment = environment;
@@ -458,11 +476,24 @@ class EmulatorLifecycleTest {
             steps.put(step, duration);
         }
 
-        void print() {
-            StringBuilder report = new StringBuilder("emulator lifecycle " + environment + ": "
-                    + seconds(Duration.between(started, Instant.now())) + " in all\n");
+        /** Adds time the AWS provider spent on resource operations, which against the emulator is its own waiting. */
+        void providerWaited(Duration duration) {
+            providerWaits = providerWaits.plus(duration);
+        }
+
+        /** Prints the steps, and writes the provider's waits where {@code scripts/benchmark} reads them. */
+        void print(Path waitsFile) {
+            Duration total = Duration.between(started, Instant.now());
+            StringBuilder report = new StringBuilder("emulator lifecycle " + environment + ": " + seconds(total) + " in all, of which "
+                    + seconds(providerWaits) + " the AWS provider's own waits (" + String.format("%.2f", total.toMillis() / (double) providerWaits.toMillis())
+                    + "x)\n");
             steps.forEach((step, duration) -> report.append("  ").append(step).append(": ").append(seconds(duration)).append('\n'));
             System.out.print(report);
+            try {
+                Files.writeString(waitsFile, Long.toString(providerWaits.toSeconds()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private static String seconds(Duration duration) {

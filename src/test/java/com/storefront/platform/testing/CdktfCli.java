@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,12 @@ public final class CdktfCli {
     public static final String PACKAGE = "cdktf-cli@0.19.2";
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+
+    /** A resource operation starting, e.g. {@code aws_db_instance.x: Creating...}. */
+    private static final Pattern OPERATION_START = Pattern.compile("^\\S+\\s+(\\S+): (Creating|Modifying|Destroying)\\.\\.\\.");
+
+    /** A resource operation done, e.g. {@code aws_db_instance.x: Creation complete after 2m40s}. */
+    private static final Pattern OPERATION_END = Pattern.compile("^\\S+\\s+(\\S+): (Creation|Modifications|Destruction) complete after");
 
     /** A line of Terraform working on a resource, as opposed to {@code init}, which cdktf runs for every stack at once. */
     private static final Pattern RESOURCE_WORK = Pattern.compile(": (Reading|Refreshing state|Creating|Modifying|Destroying)\\.\\.\\.");
@@ -45,6 +53,8 @@ public final class CdktfCli {
         builder.environment().put("CHECKPOINT_DISABLE", "1");
         builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
         Map<String, Instant[]> spans = new LinkedHashMap<>();
+        Map<String, Instant> started = new LinkedHashMap<>();
+        List<Instant[]> operations = new ArrayList<>();
         StringBuilder output = new StringBuilder();
         try {
             Process process = builder.start();
@@ -54,6 +64,13 @@ public final class CdktfCli {
                     String plain = ANSI.matcher(line).replaceAll("");
                     output.append(plain).append('\n');
                     Instant now = Instant.now();
+                    Matcher start = OPERATION_START.matcher(plain);
+                    Matcher end = OPERATION_END.matcher(plain);
+                    if (start.find()) {
+                        started.putIfAbsent(start.group(1), now);
+                    } else if (end.find() && started.containsKey(end.group(1))) {
+                        operations.add(new Instant[] {started.remove(end.group(1)), now});
+                    }
                     for (String stack : stacks) {
                         if (plain.startsWith(stack + " ")) {
                             if (spans.containsKey(stack)) {
@@ -67,7 +84,7 @@ public final class CdktfCli {
             }
             Map<String, Span> stackSpans = new LinkedHashMap<>();
             spans.forEach((stack, span) -> stackSpans.put(stack, new Span(span[0], span[1])));
-            return new Run(process.waitFor(), output.toString(), stackSpans);
+            return new Run(process.waitFor(), output.toString(), stackSpans, union(operations));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + args, e);
         } catch (InterruptedException e) {
@@ -82,8 +99,10 @@ public final class CdktfCli {
      * @param exitCode its exit code
      * @param output everything it printed, without terminal escapes
      * @param stacks per stack, from its first line of work on a resource to its last line of output
+     * @param resourceOperations how long at least one resource was being created, modified or destroyed: against an
+     *     emulator that answers at once, the AWS provider's own waits
      */
-    public record Run(int exitCode, String output, Map<String, Span> stacks) {
+    public record Run(int exitCode, String output, Map<String, Span> stacks, Duration resourceOperations) {
 
         /** When {@code stack} printed, failing if it printed nothing. */
         public Span span(String stack) {
@@ -93,6 +112,22 @@ public final class CdktfCli {
             }
             return span;
         }
+    }
+
+    /** The length of the union of {@code intervals}. */
+    private static Duration union(List<Instant[]> intervals) {
+        List<Instant[]> sorted = new ArrayList<>(intervals);
+        sorted.sort(Comparator.comparing(i -> i[0]));
+        Duration total = Duration.ZERO;
+        Instant coveredUntil = Instant.MIN;
+        for (Instant[] interval : sorted) {
+            Instant from = interval[0].isAfter(coveredUntil) ? interval[0] : coveredUntil;
+            if (interval[1].isAfter(from)) {
+                total = total.plus(Duration.between(from, interval[1]));
+                coveredUntil = interval[1];
+            }
+        }
+        return total;
     }
 
     /** From a stack's first line of work on a resource to its last line. */
