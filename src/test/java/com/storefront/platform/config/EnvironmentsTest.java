@@ -32,7 +32,8 @@ class EnvironmentsTest {
         InvalidConfigException error = assertThrows(InvalidConfigException.class,
                 () -> Environments.select(Environments.all(), "production"));
 
-        assertEquals("environment selection must name a declared environment: one of dev, prod, staging, got 'production'",
+        assertEquals("environment selection must name a declared environment: one of "
+                + String.join(", ", Environments.all().stream().map(EnvironmentConfig::name).sorted().toList()) + ", got 'production'",
                 error.getMessage());
     }
 

@@ -29,10 +29,10 @@ public final class CdktfCli {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
 
     /** A resource operation starting, e.g. {@code aws_db_instance.x: Creating...}. */
-    private static final Pattern OPERATION_START = Pattern.compile("^\\S+\\s+(\\S+): (Creating|Modifying|Destroying)\\.\\.\\.");
+    private static final Pattern OPERATION_START = Pattern.compile("^\\S*\\s+(\\S+)(?: \\([^)]*\\))?: (Creating|Modifying|Destroying)\\.\\.\\.");
 
     /** A resource operation done, e.g. {@code aws_db_instance.x: Creation complete after 2m40s}. */
-    private static final Pattern OPERATION_END = Pattern.compile("^\\S+\\s+(\\S+): (Creation|Modifications|Destruction) complete after");
+    private static final Pattern OPERATION_END = Pattern.compile("^\\S*\\s+(\\S+)(?: \\([^)]*\\))?: (Creation|Modifications|Destruction) complete after");
 
     /** A line of Terraform working on a resource, as opposed to {@code init}, which cdktf runs for every stack at once. */
     private static final Pattern RESOURCE_WORK = Pattern.compile(": (Reading|Refreshing state|Creating|Modifying|Destroying)\\.\\.\\.");

@@ -1,9 +1,11 @@
-package com.storefront.platform.stacks;
+package com.storefront.platform.database;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
 import com.storefront.platform.testing.StackJson;
+import com.storefront.platform.testing.SynthesizedStacks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,24 +27,22 @@ class DatabaseOperationsTest {
     @ParameterizedTest
     @MethodSource("environments")
     void alarmsOnEveryInstanceIntoTheEncryptedTopic(EnvironmentConfig environment) {
-        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+        StackJson database = database(environment);
+        DatabaseConfig config = environment.database();
         List<String> instances = instanceIdentifiers(environment);
-        boolean burstable = environment.database().instanceClass().burstable();
 
         String topic = database.onlyResource("aws_sns_topic").path("kms_master_key_id").asText();
         database.check(topic.startsWith("${aws_kms_key."), "topic encrypted with the environment's key");
         for (String instance : instances) {
-            Set<String> metrics = database.resources("aws_cloudwatch_metric_alarm",
+            Set<String> alarms = database.resources("aws_cloudwatch_metric_alarm",
                             a -> a.at("/dimensions/DBInstanceIdentifier").asText().equals(instance)).stream()
-                    .map(a -> a.path("metric_name").asText())
+                    .map(a -> a.path("alarm_name").asText())
                     .collect(Collectors.toSet());
-            Set<String> expected = new HashSet<>(Set.of("CPUUtilization", "FreeableMemory", "FreeStorageSpace", "DatabaseConnections",
-                    "ReadLatency", "WriteLatency", "DiskQueueDepth"));
-            expected.add(instance.contains("replica") ? "ReplicaLag" : "MaximumUsedTransactionIDs");
-            if (burstable) {
-                expected.add("CPUCreditBalance");
-            }
-            database.check(metrics.equals(expected), instance + " alarms " + metrics + " should be " + expected);
+            boolean replica = instance.contains("replica");
+            DatabaseInstance described = new DatabaseInstance(instance, replica ? config.replicaInstanceClass() : config.instanceClass(), replica, null);
+            Set<String> expected = InstanceAlarms.of(described, config.storage(), PostgresParameters.of(config).maxConnections(),
+                    config.observability().alarms()).stream().map(AlarmSpec::name).collect(Collectors.toSet());
+            database.check(!expected.isEmpty() && alarms.equals(expected), instance + " alarms " + alarms + " should be " + expected);
         }
         database.resources("aws_cloudwatch_metric_alarm").values().forEach(alarm -> {
             database.check(alarm.path("alarm_actions").size() == 1 && alarm.path("ok_actions").equals(alarm.path("alarm_actions"))
@@ -55,7 +55,7 @@ class DatabaseOperationsTest {
     @ParameterizedTest
     @MethodSource("environments")
     void subscribesToInstanceAndParameterGroupEvents(EnvironmentConfig environment) {
-        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+        StackJson database = database(environment);
 
         JsonNode instances = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-instance")).get(0);
         JsonNode parameters = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-parameter-group")).get(0);
@@ -69,7 +69,7 @@ class DatabaseOperationsTest {
     @ParameterizedTest
     @MethodSource("environments")
     void putsEveryInstanceOnEveryDashboardWidget(EnvironmentConfig environment) throws Exception {
-        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+        StackJson database = database(environment);
 
         JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 database.onlyResource("aws_cloudwatch_dashboard").path("dashboard_body").asText());
@@ -88,7 +88,7 @@ class DatabaseOperationsTest {
     @ParameterizedTest
     @MethodSource("environments")
     void scopesIamAuthenticationToTheInstancesResourceIdsAndUsers(EnvironmentConfig environment) {
-        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+        StackJson database = database(environment);
 
         List<String> connect = database.resources("aws_iam_policy").values().stream()
                 .map(p -> p.path("policy").asText()).filter(p -> p.contains("rds-db:connect")).toList();
@@ -116,7 +116,7 @@ class DatabaseOperationsTest {
     @ParameterizedTest
     @MethodSource("environments")
     void reachesTheDatabaseFromTheBastionOnlyThroughSsm(EnvironmentConfig environment) {
-        StackJson database = EnvironmentStacksTest.Stacks.of(environment).database();
+        StackJson database = database(environment);
 
         if (!environment.database().access().bastion()) {
             database.check(database.resources("aws_instance").isEmpty(), "no bastion where the environment has none");
@@ -136,6 +136,10 @@ class DatabaseOperationsTest {
         database.check(Set.copyOf(egress).equals(Set.of("5432->database", "443->0.0.0.0/0")), "egress only to the database and HTTPS: " + egress);
         database.check(database.output("ssm_port_forward_command").path("value").asText()
                 .contains("--document-name AWS-StartPortForwardingSessionToRemoteHost"), "port forwarding command");
+    }
+
+    private static StackJson database(EnvironmentConfig environment) {
+        return SynthesizedStacks.forAws().stack("database-" + environment.name());
     }
 
     private static List<String> instanceIdentifiers(EnvironmentConfig environment) {
