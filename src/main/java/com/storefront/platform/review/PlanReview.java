@@ -1,6 +1,7 @@
 package com.storefront.platform.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.storefront.platform.terraform.Directories;
 import com.storefront.platform.terraform.Terraform;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reviews the plans of synthesized stacks: for each, {@code terraform init}, {@code plan -out} and
@@ -125,7 +124,7 @@ public final class PlanReview {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a stack review crashed", e.getCause());
         } finally {
-            deleteRecursively(workDir);
+            deleteWorkDir(workDir);
         }
     }
 
@@ -196,10 +195,10 @@ public final class PlanReview {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+    private static void deleteWorkDir(Path workDir) {
+        try {
+            Directories.deleteRecursively(workDir);
+        } catch (UncheckedIOException e) {
             // A leftover CLI configuration in the temporary directory harms nothing.
         }
     }

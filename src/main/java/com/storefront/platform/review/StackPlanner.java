@@ -3,13 +3,13 @@ package com.storefront.platform.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.storefront.platform.terraform.Directories;
 import com.storefront.platform.terraform.Terraform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +63,7 @@ final class StackPlanner {
             initAndPlan(copy).orThrow(copy);
             return new PlannedStack(show(copy), refused);
         } finally {
-            deleteRecursively(copy);
+            Directories.deleteRecursively(copy);
         }
     }
 
@@ -102,7 +102,7 @@ final class StackPlanner {
      * lifts {@code prevent_destroy} in its JSON configuration. HCL files are copied as they are.
      */
     private static void copyWithoutPreventDestroy(Path stackDir, Path copy) {
-        deleteRecursively(copy);
+        Directories.deleteRecursively(copy);
         List<Path> sources;
         try (Stream<Path> paths = Files.walk(stackDir)) {
             // .terraform holds the backend and provider links of the original; the copy is initialized anew.
@@ -151,17 +151,6 @@ final class StackPlanner {
             throw new IllegalStateException(stackDir + " was synthesized for " + synthesizedFor.label() + " ("
                     + synthesizedFor.description() + "), not " + mode.label() + ": review it with "
                     + synthesizedFor.option() + ", or synthesize it with STOREFRONT_MODE=" + mode.synthesisMode());
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -10,6 +10,7 @@ import com.hashicorp.cdktf.AppConfig;
 import com.storefront.platform.Main;
 import com.storefront.platform.config.Environments;
 import com.storefront.platform.support.OfflineDeployment;
+import com.storefront.platform.terraform.Directories;
 import com.storefront.platform.testing.TerraformRequired;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,11 +66,7 @@ class OfflineReviewOfAllStacksTest {
     private static Path synthesizeEveryEnvironmentOffline() throws IOException {
         // Absolute: the path is handed to jsii's Node process, which creates only the last directory.
         Path outdir = SYNTH.resolve("cdktf.out").toAbsolutePath();
-        if (Files.exists(outdir)) {
-            try (Stream<Path> paths = Files.walk(outdir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Directories.deleteRecursively(outdir);
         App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
         Main.synthesize(app, Environments.all(), new OfflineDeployment());
         return outdir;
