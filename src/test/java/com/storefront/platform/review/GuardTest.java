@@ -15,7 +15,7 @@ class GuardTest {
     private static final String STACK = "database-fixture";
 
     private static List<ResourceChange> manyChanges() {
-        return PlanReader.read(ReviewFixture.planJson("many-changes", ReviewFixture.MANY_CHANGES));
+        return PlanReader.read(ReviewFixture.planJson("many-changes", FixturePlan.MANY_CHANGES.variables()));
     }
 
     private static Finding find(List<Finding> findings, String address) {

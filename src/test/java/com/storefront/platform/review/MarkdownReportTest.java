@@ -12,7 +12,7 @@ class MarkdownReportTest {
     private static final String STACK = "database-fixture";
 
     private static StackReview manyChanges(Guard guard) {
-        List<ResourceChange> changes = PlanReader.read(ReviewFixture.planJson("many-changes", ReviewFixture.MANY_CHANGES));
+        List<ResourceChange> changes = PlanReader.read(ReviewFixture.planJson("many-changes", FixturePlan.MANY_CHANGES.variables()));
         return new StackReview(STACK, changes, guard.inspect(STACK, changes));
     }
 
@@ -56,7 +56,7 @@ class MarkdownReportTest {
         String json = JsonReport.forStack(review, Mode.OFFLINE).toString();
 
         assertTrue(markdown.contains("`password` (sensitive value changed)"), markdown);
-        for (String password : ReviewFixture.PASSWORDS) {
+        for (String password : FixturePlan.PASSWORDS) {
             assertFalse(markdown.contains(password), "the Markdown shows a password:\n" + markdown);
             assertFalse(json.contains(password), "the JSON shows a password:\n" + json);
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PlanReaderTest {
 
     private static String manyChangesPlan() {
-        return ReviewFixture.planJson("many-changes", ReviewFixture.MANY_CHANGES);
+        return ReviewFixture.planJson("many-changes", FixturePlan.MANY_CHANGES.variables());
     }
 
     private static ResourceChange find(List<ResourceChange> changes, String address) {

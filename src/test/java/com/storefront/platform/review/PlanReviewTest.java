@@ -80,7 +80,7 @@ class PlanReviewTest {
 
     @Test
     void failsWithExitCode1NamingEachBlockedResourceActionAndCause() throws IOException {
-        Path stack = ReviewFixture.stack("review-blocked", ReviewFixture.MANY_CHANGES);
+        Path stack = ReviewFixture.stack("review-blocked", FixturePlan.MANY_CHANGES.variables());
 
         Outcome outcome = review("blocked", Map.of(), "--offline", stack.toString());
 
