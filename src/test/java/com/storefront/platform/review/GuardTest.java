@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The guard on real plans of the fixture. */
+/** The guard on real plans of the fixture ({@link FixturePlan}). */
 class GuardTest {
 
     private static final String STACK = "database-fixture";
 
     private static List<ResourceChange> manyChanges() {
-        return PlanReader.read(ReviewFixture.planJson("many-changes", FixturePlan.MANY_CHANGES.variables()));
+        return FixturePlan.MANY_CHANGES.changes();
     }
 
     private static Finding find(List<Finding> findings, String address) {
@@ -104,7 +103,7 @@ class GuardTest {
 
     @Test
     void blocksAKeyReplacementAndTheDatabaseReplacementItForces() {
-        List<ResourceChange> changes = PlanReader.read(ReviewFixture.planJson("kms-key", Map.of("kms_multi_region", true)));
+        List<ResourceChange> changes = FixturePlan.KMS_KEY.changes();
 
         List<Finding> findings = new Guard(List.of()).inspect(STACK, changes);
 

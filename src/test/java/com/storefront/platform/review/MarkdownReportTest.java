@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Markdown and JSON of a real plan with a change of every kind. */
+/** The Markdown and JSON of a real plan with a change of every kind ({@link FixturePlan#MANY_CHANGES}). */
 class MarkdownReportTest {
 
     private static final String STACK = "database-fixture";
 
     private static StackReview manyChanges(Guard guard) {
-        List<ResourceChange> changes = PlanReader.read(ReviewFixture.planJson("many-changes", FixturePlan.MANY_CHANGES.variables()));
+        List<ResourceChange> changes = FixturePlan.MANY_CHANGES.changes();
         return new StackReview(STACK, changes, guard.inspect(STACK, changes));
     }
 

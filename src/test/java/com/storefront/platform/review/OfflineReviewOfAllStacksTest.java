@@ -21,12 +21,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * This project's CI review: every stack of every environment, synthesized offline and reviewed offline, with
  * the Markdown and JSON kept in {@code target/plan-review/}.
  */
+@Tag("terraform")
 class OfflineReviewOfAllStacksTest {
 
     private static final Path SYNTH = Path.of("target", "review-synth");

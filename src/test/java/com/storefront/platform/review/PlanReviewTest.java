@@ -6,67 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.storefront.platform.testing.TerraformRequired;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The review command end to end: Terraform plans the fixture, the command writes the reviews and exits. */
+@Tag("terraform")
 class PlanReviewTest {
 
     private static final Path OUT = Path.of("target", "plan-review-tests");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one run of the command did. */
-    private record Outcome(int exitCode, String stdout, String stderr, Path out) {
-
-        String file(String name) {
-            try {
-                return Files.readString(out.resolve(name));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        JsonNode json(String name) {
-            try {
-                return JSON.readTree(out.resolve(name).toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "exit code " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
-        }
-    }
-
-    private static Outcome review(String name, Map<String, String> environment, String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Path out = OUT.resolve(name);
-        List<String> arguments = new ArrayList<>(List.of(args));
-        arguments.addAll(List.of("--out", out.toString()));
-        int exitCode = PlanReview.run(arguments, environment, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        return new Outcome(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8), out);
+    private static CommandOutcome review(String name, Map<String, String> environment, String... args) {
+        return CommandOutcome.run(OUT.resolve(name), environment, args);
     }
 
     @Test
     void passesADisruptiveInPlaceChangeWithAWarningAndBlocksItOnlyWhenAsked() {
         Path stack = ReviewFixture.stack("review-disruptive", Map.of("instance_class", "db.t4g.small"));
 
-        Outcome warned = review("disruptive", Map.of(), "--offline", stack.toString());
-        Outcome blocked = review("disruptive-blocked", Map.of(), "--offline", "--block-disruptive", stack.toString());
+        CommandOutcome warned = review("disruptive", Map.of(), "--offline", stack.toString());
+        CommandOutcome blocked = review("disruptive-blocked", Map.of(), "--offline", "--block-disruptive", stack.toString());
 
         assertEquals(ReviewRun.PASSED, warned.exitCode(), warned::toString);
         assertTrue(warned.stderr().contains("plan review: WARNING disruptive review-disruptive: aws_db_instance.primary instance_class: restarts"),
@@ -82,7 +48,7 @@ class PlanReviewTest {
     void failsWithExitCode1NamingEachBlockedResourceActionAndCause() throws IOException {
         Path stack = ReviewFixture.stack("review-blocked", FixturePlan.MANY_CHANGES.variables());
 
-        Outcome outcome = review("blocked", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("blocked", Map.of(), "--offline", stack.toString());
 
         assertEquals(ReviewRun.BLOCKED, outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: BLOCKED review-blocked: aws_db_instance.primary —"
@@ -98,7 +64,7 @@ class PlanReviewTest {
     void passesAnAcknowledgedReplacementAndSaysItWasAcknowledged() throws IOException {
         Path stack = ReviewFixture.stack("review-acknowledged", Map.of("snapshot_identifier", "storefront-fixture-before-upgrade"));
 
-        Outcome outcome = review("acknowledged",
+        CommandOutcome outcome = review("acknowledged",
                 Map.of(Acknowledgement.ENVIRONMENT_VARIABLE, "review-acknowledged:aws_db_instance.primary"),
                 "--offline", stack.toString());
 
@@ -116,7 +82,7 @@ class PlanReviewTest {
     void passesAnInPlaceChangeAndShowsItAsAnUpdate() throws IOException {
         Path stack = ReviewFixture.stack("review-in-place", Map.of("cpu_alarm_threshold", 90, "owner_tag", "checkout"));
 
-        Outcome outcome = review("in-place", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("in-place", Map.of(), "--offline", stack.toString());
 
         assertEquals(ReviewRun.PASSED, outcome.exitCode(), outcome::toString);
         assertEquals(JSON.readTree("{\"create\":0,\"update\":2,\"replace\":0,\"delete\":0,\"forget\":0}"),
@@ -131,7 +97,7 @@ class PlanReviewTest {
     void namesWhyAResourceWithPreventDestroyWouldBeReplacedAndBlocksItEvenWhenAcknowledged() {
         Path stack = ReviewFixture.stack("review-prevent-destroy", Map.of("backup_bucket_name", "storefront-fixture-backups-v2"));
 
-        Outcome outcome = review("prevent-destroy", Map.of(), "--offline", stack.toString(),
+        CommandOutcome outcome = review("prevent-destroy", Map.of(), "--offline", stack.toString(),
                 "--allow-replace", "aws_s3_bucket.backups");
 
         assertEquals(ReviewRun.BLOCKED, outcome.exitCode(), outcome::toString);
@@ -160,7 +126,7 @@ class PlanReviewTest {
         Files.createDirectories(stack);
         Files.writeString(stack.resolve("main.tf"), "resource \"aws_s3_bucket\" {\n");
 
-        Outcome outcome = review("broken", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("broken", Map.of(), "--offline", stack.toString());
 
         assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: broken could not be reviewed: `terraform init"), outcome::toString);
@@ -176,7 +142,7 @@ class PlanReviewTest {
         Files.writeString(stack.resolve("cdk.tf.json"),
                 "{\"terraform\": {\"backend\": {\"s3\": {\"bucket\": \"storefront-prod-tfstate\"}}}}");
 
-        Outcome outcome = review("aws-stack-offline", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("aws-stack-offline", Map.of(), "--offline", stack.toString());
 
         assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for real (S3 state, the caller's AWS credentials, refreshed), not offline:"
@@ -190,7 +156,7 @@ class PlanReviewTest {
         Files.createDirectories(stack);
         Files.writeString(stack.resolve("cdk.tf.json"), "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"terraform.tfstate\"}}}}");
 
-        Outcome outcome = review("offline-stack-real", Map.of(), stack.toString());
+        CommandOutcome outcome = review("offline-stack-real", Map.of(), stack.toString());
 
         assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for offline (local state, placeholder credentials, -refresh=false), not real:"
@@ -205,30 +171,10 @@ class PlanReviewTest {
         Files.writeString(stack.resolve("cdk.tf.json"), "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"/tmp/s.tfstate\"}}},"
                 + " \"provider\": {\"aws\": [{\"endpoints\": [{\"rds\": \"http://127.0.0.1:5000\"}]}]}}");
 
-        Outcome outcome = review("emulator-stack-offline", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("emulator-stack-offline", Map.of(), "--offline", stack.toString());
 
         assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for emulator (local state, an AWS emulator's endpoints, refreshed), not offline:"
                 + " review it with --emulator, or synthesize it with STOREFRONT_MODE=offline"), outcome::toString);
-    }
-
-    @Test
-    void exitsWith2AndShowsUsageForAnUnknownOption() {
-        String unknownOption = "--destroy";
-
-        Outcome outcome = review("usage", Map.of(), unknownOption);
-
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().startsWith("plan review: unknown option --destroy\nUsage: PlanReview"), outcome::toString);
-    }
-
-    @Test
-    void explainsHowToPassArgumentsWhenMavenGotNone() {
-        String undefinedProperty = "${review.args}";
-
-        Outcome outcome = review("no-arguments", Map.of(), undefinedProperty);
-
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().startsWith("plan review: no arguments: pass them with -Dreview.args="), outcome::toString);
     }
 }
