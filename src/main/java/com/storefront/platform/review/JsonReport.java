@@ -26,7 +26,7 @@ public final class JsonReport {
         ObjectNode json = JSON.createObjectNode()
                 .put("stack", review.stack())
                 .put("mode", mode.label())
-                .put("result", review.passes() ? "passed" : "blocked");
+                .put("result", review.verdict().result());
         json.set("counts", counts(review.counts()));
         strings(json.putArray("refusedByPreventDestroy"), review.refusedByPreventDestroy().stream().sorted().toList());
         ArrayNode changes = json.putArray("changes");
@@ -48,9 +48,7 @@ public final class JsonReport {
                     .put("knownAfterApply", change.tags().knownAfterApply());
             ArrayNode disruptions = entry.putArray("disruptions");
             change.disruptions().forEach(d -> disruptions.addObject().put("attribute", d.attribute()).put("why", d.why()));
-            entry.put("guard", review.findings().stream().filter(f -> f.change().equals(change)).findFirst()
-                    .map(f -> f.blocks() ? "blocked" : "acknowledged")
-                    .orElse(review.refusedByPreventDestroy().contains(change.address()) ? "blocked" : "passed"));
+            entry.put("guard", review.verdictOn(change).label());
         }
         findings(json.putArray("findings"), review.findings());
         disruptive(json.putArray("disruptive"), review);
@@ -65,18 +63,14 @@ public final class JsonReport {
     public static ObjectNode forRun(ReviewRun run) {
         ObjectNode json = JSON.createObjectNode()
                 .put("mode", run.mode().label())
-                .put("result", switch (run.exitCode()) {
-                    case ReviewRun.PASSED -> "passed";
-                    case ReviewRun.BLOCKED -> "blocked";
-                    default -> "error";
-                })
-                .put("exitCode", run.exitCode());
+                .put("result", run.verdict().result())
+                .put("exitCode", run.verdict().exitCode());
         json.set("counts", counts(run.counts()));
         ArrayNode stacks = json.putArray("stacks");
         for (StackReview review : run.reviews()) {
             ObjectNode entry = stacks.addObject()
                     .put("stack", review.stack())
-                    .put("result", review.passes() ? "passed" : "blocked")
+                    .put("result", review.verdict().result())
                     .put("markdown", review.stack() + ".md")
                     .put("json", review.stack() + ".json");
             entry.set("counts", counts(review.counts()));

@@ -23,9 +23,8 @@ import java.util.stream.Collectors;
  *
  * <p>Run it with {@code mvn -q compile exec:exec@review -Dreview.args="--offline --all cdktf.out"}.
  *
- * <p>Exit codes: {@value ReviewRun#PASSED} passed, {@value ReviewRun#BLOCKED} the guard blocked a delete or
- * replacement of a protected resource, {@value ReviewRun#ERROR} bad arguments or a stack Terraform could not
- * plan. See {@link #USAGE}.
+ * <p>Exit codes: the run's {@link Verdict#exitCode()}: 0 passed, 1 the guard blocked a delete or replacement of a
+ * protected resource, 2 bad arguments or a stack Terraform could not plan. See {@link #USAGE}.
  */
 public final class PlanReview {
 
@@ -66,7 +65,7 @@ public final class PlanReview {
     public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(USAGE);
-            return ReviewRun.PASSED;
+            return Verdict.PASSED.exitCode();
         }
         ReviewOptions options;
         try {
@@ -74,21 +73,21 @@ public final class PlanReview {
         } catch (IllegalArgumentException e) {
             err.println("plan review: " + e.getMessage());
             err.print(USAGE);
-            return ReviewRun.ERROR;
+            return Verdict.ERROR.exitCode();
         }
         if (!Terraform.isInstalled()) {
             err.println("plan review: terraform is not on the PATH; install Terraform >= 1.11");
-            return ReviewRun.ERROR;
+            return Verdict.ERROR.exitCode();
         }
         ReviewRun run = review(options, err);
         try {
             write(run, options.out());
         } catch (UncheckedIOException e) {
             err.println("plan review: cannot write the review to " + options.out() + ": " + e.getCause().getMessage());
-            return ReviewRun.ERROR;
+            return Verdict.ERROR.exitCode();
         }
         report(run, options.out(), out, err);
-        return run.exitCode();
+        return run.verdict().exitCode();
     }
 
     /** Plans and reviews every stack of {@code options}, {@code options.jobs()} at a time. */
@@ -166,7 +165,8 @@ public final class PlanReview {
         for (StackReview review : run.reviews()) {
             String counts = review.counts().entrySet().stream().filter(e -> !e.getKey().equals("forget") || e.getValue() > 0)
                     .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-            stdout.println(review.stack() + ": " + counts + " — " + (review.passes() ? "passed" : "BLOCKED"));
+            Verdict verdict = review.verdict();
+            stdout.println(review.stack() + ": " + counts + " — " + (verdict == Verdict.BLOCKED ? "BLOCKED" : verdict.result()));
             if (!review.refusedByPreventDestroy().isEmpty()) {
                 err.println("plan review: BLOCKED " + review.stack() + ": Terraform refuses the plan: it would destroy "
                         + String.join(", ", review.refusedByPreventDestroy().stream().sorted().toList()) + " (lifecycle.prevent_destroy)");
@@ -184,7 +184,7 @@ public final class PlanReview {
         }
         run.blocked().forEach(f -> err.println("plan review: BLOCKED " + f.message() + (f.preventDestroy() ? ""
                 : " To let it through, acknowledge it: --allow-replace " + f.stack() + ":" + f.change().address())));
-        stdout.println("plan review: " + MarkdownReport.result(run) + "; reviews in " + out.resolve("summary.md"));
+        stdout.println("plan review: " + run.verdict().description() + "; reviews in " + out.resolve("summary.md"));
     }
 
     private static Path temporaryDirectory() {

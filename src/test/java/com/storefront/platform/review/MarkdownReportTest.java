@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The Markdown and JSON of a real plan with a change of every kind ({@link FixturePlan#MANY_CHANGES}). */
@@ -81,6 +82,19 @@ class MarkdownReportTest {
         assertTrue(markdown.contains("- **acknowledged** `aws_db_instance.primary`: replace (delete, then create),"
                 + " forced by `snapshot_identifier`. Protected: a database instance"), markdown);
         assertTrue(markdown.contains("**Guard: blocked.** 2 delete(s) or replacement(s) of protected resources not let through."), markdown);
+    }
+
+    @Test
+    void namesTerraformsRefusalAsWhatBlocksAChangeWithPreventDestroyEvenWhenAcknowledged() {
+        List<ResourceChange> changes = FixturePlan.SNAPSHOT.changes();
+        Set<String> refused = Set.of("aws_db_instance.primary");
+        Guard guard = new Guard(List.of(Acknowledgement.parse("aws_db_instance.primary")));
+        StackReview review = new StackReview(STACK, changes, guard.inspect(STACK, changes, refused), refused, false);
+
+        String markdown = MarkdownReport.forStack(review, Mode.OFFLINE);
+
+        assertTrue(markdown.contains("| `aws_db_instance.primary` | replace (delete, then create) | forced by `snapshot_identifier`;"
+                + " **refused by Terraform: prevent_destroy** |\n"), markdown);
     }
 
     @Test

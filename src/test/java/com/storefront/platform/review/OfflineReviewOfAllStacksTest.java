@@ -51,7 +51,7 @@ class OfflineReviewOfAllStacksTest {
 
         String output = stdout.toString(StandardCharsets.UTF_8) + stderr.toString(StandardCharsets.UTF_8);
         System.out.printf("offline plan review of %d stacks took %.1f s%n", stacks.size(), seconds);
-        assertEquals(ReviewRun.PASSED, exitCode, output);
+        assertEquals(Verdict.PASSED.exitCode(), exitCode, output);
         assertEquals(2 * Environments.all().size(), stacks.size(), stacks::toString);
         for (String stack : stacks) {
             assertTrue(Files.isRegularFile(OUT.resolve(stack + ".md")), () -> "no Markdown review of " + stack + "\n" + output);

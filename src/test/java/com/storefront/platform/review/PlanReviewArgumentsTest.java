@@ -18,7 +18,7 @@ class PlanReviewArgumentsTest {
 
         CommandOutcome outcome = CommandOutcome.run(OUT, Map.of(), unknownOption);
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().startsWith("plan review: unknown option --destroy\nUsage: PlanReview"), outcome::toString);
     }
 
@@ -28,7 +28,7 @@ class PlanReviewArgumentsTest {
 
         CommandOutcome outcome = CommandOutcome.run(OUT, Map.of(), undefinedProperty);
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().startsWith("plan review: no arguments: pass them with -Dreview.args="), outcome::toString);
     }
 }

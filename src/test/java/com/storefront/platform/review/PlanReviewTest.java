@@ -34,13 +34,13 @@ class PlanReviewTest {
         CommandOutcome warned = review("disruptive", Map.of(), "--offline", stack.toString());
         CommandOutcome blocked = review("disruptive-blocked", Map.of(), "--offline", "--block-disruptive", stack.toString());
 
-        assertEquals(ReviewRun.PASSED, warned.exitCode(), warned::toString);
+        assertEquals(Verdict.PASSED.exitCode(), warned.exitCode(), warned::toString);
         assertTrue(warned.stderr().contains("plan review: WARNING disruptive review-disruptive: aws_db_instance.primary instance_class: restarts"),
                 warned::toString);
         assertTrue(warned.file("review-disruptive.md").contains("## Disruptive in-place changes\n\nWarning:"), warned.file("review-disruptive.md"));
         assertEquals("instance_class", warned.json("review-disruptive.json").at("/disruptive/0/attribute").asText(),
                 warned.file("review-disruptive.json"));
-        assertEquals(ReviewRun.BLOCKED, blocked.exitCode(), blocked::toString);
+        assertEquals(Verdict.BLOCKED.exitCode(), blocked.exitCode(), blocked::toString);
         assertTrue(blocked.stderr().contains("plan review: BLOCKED disruptive review-disruptive:"), blocked::toString);
     }
 
@@ -50,7 +50,7 @@ class PlanReviewTest {
 
         CommandOutcome outcome = review("blocked", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.BLOCKED, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.BLOCKED.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: BLOCKED review-blocked: aws_db_instance.primary —"
                 + " replace (delete, then create), forced by snapshot_identifier."), outcome::toString);
         assertTrue(outcome.stderr().contains("BLOCKED review-blocked: aws_secretsmanager_secret.credentials —"
@@ -68,7 +68,7 @@ class PlanReviewTest {
                 Map.of(Acknowledgement.ENVIRONMENT_VARIABLE, "review-acknowledged:aws_db_instance.primary"),
                 "--offline", stack.toString());
 
-        assertEquals(ReviewRun.PASSED, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.PASSED.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.file("review-acknowledged.md").contains("| `aws_db_instance.primary` | replace (delete, then create) |"
                 + " forced by `snapshot_identifier`; **acknowledged** |"), () -> outcome.file("review-acknowledged.md"));
         JsonNode change = outcome.json("review-acknowledged.json").path("changes").get(0);
@@ -84,7 +84,7 @@ class PlanReviewTest {
 
         CommandOutcome outcome = review("in-place", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.PASSED, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.PASSED.exitCode(), outcome.exitCode(), outcome::toString);
         assertEquals(JSON.readTree("{\"create\":0,\"update\":2,\"replace\":0,\"delete\":0,\"forget\":0}"),
                 outcome.json("review-in-place.json").path("counts"), outcome.file("review-in-place.json"));
         String markdown = outcome.file("review-in-place.md");
@@ -100,7 +100,7 @@ class PlanReviewTest {
         CommandOutcome outcome = review("prevent-destroy", Map.of(), "--offline", stack.toString(),
                 "--allow-replace", "aws_s3_bucket.backups");
 
-        assertEquals(ReviewRun.BLOCKED, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.BLOCKED.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: BLOCKED review-prevent-destroy: Terraform refuses the plan:"
                 + " it would destroy aws_s3_bucket.backups (lifecycle.prevent_destroy)"), outcome::toString);
         assertTrue(outcome.stderr().contains("BLOCKED review-prevent-destroy: aws_s3_bucket.backups — replace (delete, then create),"
@@ -128,7 +128,7 @@ class PlanReviewTest {
 
         CommandOutcome outcome = review("broken", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: broken could not be reviewed: `terraform init"), outcome::toString);
         assertTrue(outcome.file("summary.md").contains("## Stacks that could not be reviewed\n\n### broken\n"),
                 () -> outcome.file("summary.md"));
@@ -144,7 +144,7 @@ class PlanReviewTest {
 
         CommandOutcome outcome = review("aws-stack-offline", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for real (S3 state, the caller's AWS credentials, refreshed), not offline:"
                 + " review it with neither --offline nor --emulator, or synthesize it with STOREFRONT_MODE=offline"), outcome::toString);
     }
@@ -158,7 +158,7 @@ class PlanReviewTest {
 
         CommandOutcome outcome = review("offline-stack-real", Map.of(), stack.toString());
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for offline (local state, placeholder credentials, -refresh=false), not real:"
                 + " review it with --offline, or synthesize it with STOREFRONT_MODE=aws"), outcome::toString);
     }
@@ -173,7 +173,7 @@ class PlanReviewTest {
 
         CommandOutcome outcome = review("emulator-stack-offline", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for emulator (local state, an AWS emulator's endpoints, refreshed), not offline:"
                 + " review it with --emulator, or synthesize it with STOREFRONT_MODE=offline"), outcome::toString);
     }
