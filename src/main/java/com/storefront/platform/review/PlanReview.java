@@ -1,6 +1,5 @@
 package com.storefront.platform.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.storefront.platform.terraform.Directories;
 import com.storefront.platform.terraform.Terraform;
 import java.io.IOException;
@@ -51,8 +50,6 @@ public final class PlanReview {
 
             Exit codes: 0 passed, 1 blocked by the guard, 2 usage or Terraform error.
             """;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlanReview() {
     }
@@ -151,11 +148,10 @@ public final class PlanReview {
             Files.createDirectories(out);
             for (StackReview review : run.reviews()) {
                 Files.writeString(out.resolve(review.stack() + ".md"), MarkdownReport.forStack(review, run.mode()));
-                JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve(review.stack() + ".json").toFile(),
-                        JsonReport.forStack(review, run.mode()));
+                Files.writeString(out.resolve(review.stack() + ".json"), JsonReport.forStack(review, run.mode()));
             }
             Files.writeString(out.resolve("summary.md"), MarkdownReport.forRun(run));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("summary.json").toFile(), JsonReport.forRun(run));
+            Files.writeString(out.resolve("summary.json"), JsonReport.forRun(run));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
