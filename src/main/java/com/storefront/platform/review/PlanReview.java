@@ -76,7 +76,7 @@ public final class PlanReview {
             err.println("plan review: terraform is not on the PATH; install Terraform >= 1.11");
             return Verdict.ERROR.exitCode();
         }
-        ReviewRun run = review(options, err);
+        ReviewRun run = planAndReview(options, err);
         try {
             write(run, options.out());
         } catch (UncheckedIOException e) {
@@ -87,9 +87,19 @@ public final class PlanReview {
         return run.verdict().exitCode();
     }
 
+    /**
+     * Reviews plans already made, in the order given, without running Terraform: plan each stack once with a
+     * {@link StackPlanner}, then review the plans as often as needed (with other acknowledgements, say).
+     *
+     * @param mode how the plans were made, as the reports state it
+     * @throws IllegalArgumentException when a plan is not a plan's JSON
+     */
+    public static ReviewRun review(Mode mode, List<PlannedStack> plans, Guard guard) {
+        return collect(mode, plans.stream().map(guard::review).toList(), List.of(), guard);
+    }
+
     /** Plans and reviews every stack of {@code options}, {@code options.jobs()} at a time. */
-    static ReviewRun review(ReviewOptions options, PrintStream err) {
-        Guard guard = new Guard(options.acknowledgements());
+    private static ReviewRun planAndReview(ReviewOptions options, PrintStream err) {
         Path workDir = temporaryDirectory();
         try {
             StackPlanner planner = new StackPlanner(Terraform.inWorkDir(workDir), options.mode());
@@ -97,7 +107,7 @@ public final class PlanReview {
             try {
                 List<Future<StackOutcome>> outcomes = new ArrayList<>();
                 for (Path stack : options.stacks()) {
-                    outcomes.add(pool.submit(() -> reviewStack(stack, planner, guard, options.blockDisruptive(), err)));
+                    outcomes.add(pool.submit(() -> reviewStack(stack, planner, options.guard(), err)));
                 }
                 List<StackReview> reviews = new ArrayList<>();
                 List<StackFailure> failures = new ArrayList<>();
@@ -109,8 +119,7 @@ public final class PlanReview {
                         failures.add(failure);
                     }
                 }
-                List<Finding> findings = reviews.stream().flatMap(r -> r.findings().stream()).toList();
-                return new ReviewRun(options.mode(), reviews, failures, guard.unused(findings));
+                return collect(options.mode(), reviews, failures, options.guard());
             } finally {
                 pool.shutdownNow();
             }
@@ -125,25 +134,28 @@ public final class PlanReview {
     }
 
     /** A {@link StackReview}, or a {@link StackFailure} when Terraform or the plan reader fails. */
-    private static StackOutcome reviewStack(Path stack, StackPlanner planner, Guard guard, boolean blockDisruptive, PrintStream err) {
-        String name = stackName(stack);
+    private static StackOutcome reviewStack(Path stack, StackPlanner planner, Guard guard, PrintStream err) {
+        String name = StackPlanner.stackName(stack);
         err.println("plan review: planning " + name);
         try {
-            PlannedStack planned = planner.plan(stack);
-            List<ResourceChange> changes = PlanReader.read(planned.planJson());
-            return new StackReview(name, changes, guard.inspect(name, changes, planned.refusedByPreventDestroy()),
-                    planned.refusedByPreventDestroy(), blockDisruptive);
+            return guard.review(planner.plan(stack));
         } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             return new StackFailure(name, e.getMessage());
         }
     }
 
-    /** A stack's id: the name of its directory, as CDKTF writes {@code cdktf.out/stacks/<stack-id>}. */
-    static String stackName(Path stackDir) {
-        return stackDir.toAbsolutePath().normalize().getFileName().toString();
+    private static ReviewRun collect(Mode mode, List<StackReview> reviews, List<StackFailure> failures, Guard guard) {
+        List<Finding> findings = reviews.stream().flatMap(r -> r.findings().stream()).toList();
+        return new ReviewRun(mode, reviews, failures, guard.unused(findings));
     }
 
-    private static void write(ReviewRun run, Path out) {
+    /**
+     * Writes {@code <stack>.md} and {@code <stack>.json} for every reviewed stack, and {@code summary.md} and
+     * {@code summary.json}, into {@code out}, creating it; other files there are left as they are.
+     *
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static void write(ReviewRun run, Path out) {
         try {
             Files.createDirectories(out);
             for (StackReview review : run.reviews()) {
@@ -157,7 +169,8 @@ public final class PlanReview {
         }
     }
 
-    private static void report(ReviewRun run, Path out, PrintStream stdout, PrintStream err) {
+    /** What the command prints: a line per stack and the result on stdout, what blocks and warns on stderr. */
+    static void report(ReviewRun run, Path out, PrintStream stdout, PrintStream err) {
         for (StackReview review : run.reviews()) {
             String counts = review.counts().entrySet().stream().filter(e -> !e.getKey().equals("forget") || e.getValue() > 0)
                     .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));

@@ -24,8 +24,11 @@ import java.util.stream.Stream;
  * and prod's database, key, secret and backup bucket), its error names the resource but not why it would be
  * destroyed. The planner then plans a copy of the stack with {@code prevent_destroy} lifted, only to read that
  * plan's causes; the copy is deleted afterwards and its plan is never applied.
+ *
+ * <p>A plan takes seconds; plan each stack once and hand the {@link PlannedStack}s to
+ * {@link PlanReview#review(Mode, List, Guard)} as often as needed.
  */
-final class StackPlanner {
+public final class StackPlanner {
 
     /** The saved plan, beside the stack's {@code cdk.tf.json}; it holds sensitive values, and is git-ignored. */
     static final String PLAN_FILE = "plan-review.tfplan";
@@ -39,32 +42,44 @@ final class StackPlanner {
     private final Terraform terraform;
     private final Mode mode;
 
-    StackPlanner(Terraform terraform, Mode mode) {
+    /**
+     * @param terraform the runner, with its CLI configuration
+     * @param mode how to plan; a stack synthesized for another mode is refused
+     */
+    public StackPlanner(Terraform terraform, Mode mode) {
         this.terraform = terraform;
         this.mode = mode;
     }
 
     /**
+     * Plans the stack in {@code stackDir}, saving the plan there as {@value #PLAN_FILE}; the stack is named after
+     * the directory ({@link #stackName}).
+     *
      * @throws IllegalStateException when the stack does not fit the mode or a Terraform command fails, with
      *     everything Terraform printed
      */
-    PlannedStack plan(Path stackDir) {
+    public PlannedStack plan(Path stackDir) {
         requireBackendFitsMode(stackDir);
         Terraform.Result plan = initAndPlan(stackDir);
         Set<String> refused = plan.succeeded() ? Set.of() : preventDestroyRefusals(plan);
         if (refused.isEmpty() || !hasJsonConfiguration(stackDir)) {
             // Throws for any failure but a prevent_destroy refusal in a configuration this planner can lift it from.
             plan.orThrow(stackDir);
-            return new PlannedStack(show(stackDir), Set.of());
+            return new PlannedStack(stackName(stackDir), show(stackDir));
         }
         Path copy = stackDir.resolveSibling("." + stackDir.getFileName() + "-without-prevent-destroy");
         try {
             copyWithoutPreventDestroy(stackDir, copy);
             initAndPlan(copy).orThrow(copy);
-            return new PlannedStack(show(copy), refused);
+            return new PlannedStack(stackName(stackDir), show(copy), refused);
         } finally {
             Directories.deleteRecursively(copy);
         }
+    }
+
+    /** A stack's id: the name of its directory, as CDKTF writes {@code cdktf.out/stacks/<stack-id>}. */
+    static String stackName(Path stackDir) {
+        return stackDir.toAbsolutePath().normalize().getFileName().toString();
     }
 
     private Terraform.Result initAndPlan(Path dir) {

@@ -33,6 +33,19 @@ record CommandOutcome(int exitCode, String stdout, String stderr, Path out) {
         return new CommandOutcome(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8), out);
     }
 
+    /**
+     * What the command would do with plans already made: {@link PlanReview#review(Mode, List, Guard)}, then
+     * {@link PlanReview#write} into {@code out} and the command's console output. No Terraform runs.
+     */
+    static CommandOutcome reviewOf(Path out, Guard guard, PlannedStack... plans) {
+        ReviewRun run = PlanReview.review(Mode.OFFLINE, List.of(plans), guard);
+        PlanReview.write(run, out);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PlanReview.report(run, out, new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        return new CommandOutcome(run.verdict().exitCode(), stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8), out);
+    }
+
     /** A file the run wrote into {@link #out()}. */
     String file(String name) {
         try {

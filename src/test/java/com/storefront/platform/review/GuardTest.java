@@ -112,4 +112,27 @@ class GuardTest {
         assertEquals("forced by multi_region", find(findings, "aws_kms_key.database").change().cause());
         assertEquals("forced by kms_key_id", find(findings, "aws_db_instance.primary").change().cause());
     }
+
+    @Test
+    void reviewsAPlannedStackUnderItsOwnName() {
+        PlannedStack planned = new PlannedStack("database-staging", FixturePlan.SNAPSHOT.json());
+
+        StackReview review = new Guard(List.of()).review(planned);
+
+        assertEquals("database-staging", review.stack(), review::toString);
+        assertEquals(List.of("database-staging: aws_db_instance.primary"),
+                review.findings().stream().map(f -> f.stack() + ": " + f.change().address()).toList(), review::toString);
+    }
+
+    @Test
+    void keepsBlockingWhatTerraformRefusedForPreventDestroyEvenWhenAcknowledged() {
+        PlannedStack refused = new PlannedStack(STACK, FixturePlan.SNAPSHOT.json(), Set.of("aws_db_instance.primary"));
+        Guard guard = new Guard(List.of(Acknowledgement.parse("aws_db_instance.primary")));
+
+        Finding database = find(guard.review(refused).findings(), "aws_db_instance.primary");
+
+        assertEquals("acknowledged, prevent_destroy, blocks", (database.acknowledged() ? "acknowledged" : "not acknowledged")
+                + (database.preventDestroy() ? ", prevent_destroy" : "") + (database.blocks() ? ", blocks" : ", lets through"),
+                database::toString);
+    }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The JSON of real plans ({@link FixturePlan}): the field names and order CI reads, and what they hold. */
@@ -22,8 +21,7 @@ class JsonReportTest {
 
     private static StackReview review(FixturePlan plan, String... acknowledgements) {
         Guard guard = new Guard(List.of(acknowledgements).stream().map(Acknowledgement::parse).toList());
-        List<ResourceChange> changes = plan.changes();
-        return new StackReview(STACK, changes, guard.inspect(STACK, changes), Set.of(), false);
+        return guard.review(new PlannedStack(STACK, plan.json()));
     }
 
     private static ReviewRun run(List<StackReview> reviews, List<StackFailure> failures, List<Acknowledgement> unused) {

@@ -84,10 +84,8 @@ class MarkdownReportTest {
 
     @Test
     void namesTerraformsRefusalAsWhatBlocksAChangeWithPreventDestroyEvenWhenAcknowledged() {
-        List<ResourceChange> changes = FixturePlan.SNAPSHOT.changes();
-        Set<String> refused = Set.of("aws_db_instance.primary");
-        Guard guard = new Guard(List.of(Acknowledgement.parse("aws_db_instance.primary")));
-        StackReview review = new StackReview(STACK, changes, guard.inspect(STACK, changes, refused), refused, false);
+        PlannedStack refused = new PlannedStack(STACK, FixturePlan.SNAPSHOT.json(), Set.of("aws_db_instance.primary"));
+        StackReview review = new Guard(List.of(Acknowledgement.parse("aws_db_instance.primary"))).review(refused);
 
         String markdown = MarkdownReport.forStack(review, Mode.OFFLINE);
 

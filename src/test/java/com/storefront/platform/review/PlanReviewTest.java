@@ -3,8 +3,6 @@ package com.storefront.platform.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.storefront.platform.testing.TerraformRequired;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,27 +19,9 @@ import org.junit.jupiter.api.Test;
 class PlanReviewTest {
 
     private static final Path OUT = Path.of("target", "plan-review-tests");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static CommandOutcome review(String name, Map<String, String> environment, String... args) {
         return CommandOutcome.run(OUT.resolve(name), environment, args);
-    }
-
-    @Test
-    void passesADisruptiveInPlaceChangeWithAWarningAndBlocksItOnlyWhenAsked() {
-        Path stack = ReviewFixture.stack("review-disruptive", Map.of("instance_class", "db.t4g.small"));
-
-        CommandOutcome warned = review("disruptive", Map.of(), "--offline", stack.toString());
-        CommandOutcome blocked = review("disruptive-blocked", Map.of(), "--offline", "--block-disruptive", stack.toString());
-
-        assertEquals(Verdict.PASSED.exitCode(), warned.exitCode(), warned::toString);
-        assertTrue(warned.stderr().contains("plan review: WARNING disruptive review-disruptive: aws_db_instance.primary instance_class: restarts"),
-                warned::toString);
-        assertTrue(warned.file("review-disruptive.md").contains("## Disruptive in-place changes\n\nWarning:"), warned.file("review-disruptive.md"));
-        assertEquals("instance_class", warned.json("review-disruptive.json").at("/disruptive/0/attribute").asText(),
-                warned.file("review-disruptive.json"));
-        assertEquals(Verdict.BLOCKED.exitCode(), blocked.exitCode(), blocked::toString);
-        assertTrue(blocked.stderr().contains("plan review: BLOCKED disruptive review-disruptive:"), blocked::toString);
     }
 
     @Test
@@ -58,39 +38,6 @@ class PlanReviewTest {
         assertTrue(outcome.stderr().contains("BLOCKED review-blocked: aws_cloudwatch_log_group.audit[0] — delete,"), outcome::toString);
         assertEquals("blocked", outcome.json("summary.json").path("result").asText(), outcome.file("summary.json"));
         assertEquals(3, outcome.json("review-blocked.json").path("findings").size(), outcome.file("review-blocked.json"));
-    }
-
-    @Test
-    void passesAnAcknowledgedReplacementAndSaysItWasAcknowledged() throws IOException {
-        Path stack = ReviewFixture.stack("review-acknowledged", Map.of("snapshot_identifier", "storefront-fixture-before-upgrade"));
-
-        CommandOutcome outcome = review("acknowledged",
-                Map.of(Acknowledgement.ENVIRONMENT_VARIABLE, "review-acknowledged:aws_db_instance.primary"),
-                "--offline", stack.toString());
-
-        assertEquals(Verdict.PASSED.exitCode(), outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.file("review-acknowledged.md").contains("| `aws_db_instance.primary` | replace (delete, then create) |"
-                + " forced by `snapshot_identifier`; **acknowledged** |"), () -> outcome.file("review-acknowledged.md"));
-        JsonNode change = outcome.json("review-acknowledged.json").path("changes").get(0);
-        assertEquals("aws_db_instance.primary", change.path("address").asText(), change::toString);
-        assertEquals("acknowledged", change.path("guard").asText(), change::toString);
-        assertTrue(outcome.file("summary.md").contains("Result: **passed, with acknowledged changes** (exit code 0)"),
-                () -> outcome.file("summary.md"));
-    }
-
-    @Test
-    void passesAnInPlaceChangeAndShowsItAsAnUpdate() throws IOException {
-        Path stack = ReviewFixture.stack("review-in-place", Map.of("cpu_alarm_threshold", 90, "owner_tag", "checkout"));
-
-        CommandOutcome outcome = review("in-place", Map.of(), "--offline", stack.toString());
-
-        assertEquals(Verdict.PASSED.exitCode(), outcome.exitCode(), outcome::toString);
-        assertEquals(JSON.readTree("{\"create\":0,\"update\":2,\"replace\":0,\"delete\":0,\"forget\":0}"),
-                outcome.json("review-in-place.json").path("counts"), outcome.file("review-in-place.json"));
-        String markdown = outcome.file("review-in-place.md");
-        assertTrue(markdown.contains("| `aws_cloudwatch_metric_alarm.cpu` | update in place | changes `threshold` |"), markdown);
-        assertTrue(markdown.contains("| `aws_db_instance.primary` | update in place | tags: 1 changed |"), markdown);
-        assertTrue(markdown.contains("**Guard: passed.** No protected resource is deleted or replaced."), markdown);
     }
 
     @Test

@@ -16,10 +16,8 @@ class VerdictTest {
 
     private static StackReview review(FixturePlan plan, List<String> acknowledgements, Set<String> refusedByPreventDestroy,
             boolean disruptionsBlock) {
-        Guard guard = new Guard(acknowledgements.stream().map(Acknowledgement::parse).toList());
-        List<ResourceChange> changes = plan.changes();
-        return new StackReview(STACK, changes, guard.inspect(STACK, changes, refusedByPreventDestroy), refusedByPreventDestroy,
-                disruptionsBlock);
+        Guard guard = new Guard(acknowledgements.stream().map(Acknowledgement::parse).toList(), disruptionsBlock);
+        return guard.review(new PlannedStack(STACK, plan.json(), refusedByPreventDestroy));
     }
 
     private static StackReview review(FixturePlan plan, String... acknowledgements) {
