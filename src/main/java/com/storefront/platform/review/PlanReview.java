@@ -20,10 +20,15 @@ import java.util.stream.Collectors;
  * Reviews the plans of synthesized stacks: for each, {@code terraform init}, {@code plan -out} and
  * {@code show -json}, then a Markdown and a JSON review per stack and for the run, and the {@link Guard}.
  *
- * <p>Run it with {@code mvn -q compile exec:exec@review -Dreview.args="--offline --all cdktf.out"}.
+ * <p>Run it with {@code scripts/review --offline --all cdktf.out}, which exits with the review's exit code.
+ * {@code mvn -q compile exec:exec@review -Dreview.args="--offline --all cdktf.out"} runs it too, but Maven ends with 1
+ * for both a block and an error.
  *
  * <p>Exit codes: the run's {@link Verdict#exitCode()}: 0 passed, 1 the guard blocked a delete or replacement of a
  * protected resource, 2 bad arguments or a stack Terraform could not plan. See {@link #USAGE}.
+ *
+ * <p>To review plans already made (a test suite that plans each stack once), use {@link StackPlanner},
+ * {@link #review(Mode, List, Guard)} and {@link #write}.
  */
 public final class PlanReview {
 
