@@ -8,14 +8,32 @@ import java.util.Set;
 
 /**
  * Stops a plan that deletes or replaces a {@link ProtectedResourceType protected resource}, unless a reviewer
- * acknowledged that very address.
+ * acknowledged that very address; and, when asked, a plan with in-place changes that interrupt clients.
  *
  * @param acknowledgements the reviewer's acknowledgements. Default (empty): every such change is blocked
+ * @param blockDisruptive whether disruptive in-place changes ({@link DisruptiveAttribute}) block the plan
+ *     ({@code --block-disruptive}). Default: false, they are warned about
  */
-public record Guard(List<Acknowledgement> acknowledgements) {
+public record Guard(List<Acknowledgement> acknowledgements, boolean blockDisruptive) {
 
     public Guard {
         acknowledgements = List.copyOf(Objects.requireNonNull(acknowledgements, "acknowledgements"));
+    }
+
+    /** A guard that warns about disruptive in-place changes. */
+    public Guard(List<Acknowledgement> acknowledgements) {
+        this(acknowledgements, false);
+    }
+
+    /**
+     * Reads {@code planned}'s plan and reviews it under its stack's name.
+     *
+     * @throws IllegalArgumentException when the plan is not a plan's JSON ({@link PlanReader#read})
+     */
+    public StackReview review(PlannedStack planned) {
+        List<ResourceChange> changes = PlanReader.read(planned.planJson());
+        return new StackReview(planned.stack(), changes, inspect(planned.stack(), changes, planned.refusedByPreventDestroy()),
+                planned.refusedByPreventDestroy(), blockDisruptive);
     }
 
     /** Every delete or replacement of a protected resource in {@code stack}'s changes, from a plan Terraform accepted. */

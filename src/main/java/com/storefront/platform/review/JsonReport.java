@@ -1,130 +1,130 @@
 package com.storefront.platform.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The machine-readable twin of {@link MarkdownReport}: one document per stack and one for the run. Like the
  * Markdown, it holds attribute names and counts, never an attribute value.
+ *
+ * <p>Each document is a record below, serialized by one {@link ObjectMapper}: its components are the document's
+ * fields, in order. CI jobs and the README read these names; renaming a component renames a field.
  */
 public final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private JsonReport() {
     }
 
     /**
-     * {@code {stack, mode, result, counts, refusedByPreventDestroy: [...], changes: [...], findings: [...]}}; {@code result} is {@code passed} or
-     * {@code blocked}, and each change's {@code guard} is {@code blocked}, {@code acknowledged} or {@code passed}.
+     * {@code {stack, mode, result, counts, refusedByPreventDestroy: [...], changes: [...], findings: [...],
+     * disruptive: [...], disruptionsBlock}}, indented; {@code result} is the stack's {@link Verdict#result()}
+     * ({@code passed} or {@code blocked}), each change's {@code guard} the {@link Verdict#label()} of
+     * {@link StackReview#verdictOn} ({@code passed}, {@code acknowledged} or {@code blocked}).
      * {@code refusedByPreventDestroy} lists the addresses Terraform refused to destroy.
      */
-    public static ObjectNode forStack(StackReview review, Mode mode) {
-        ObjectNode json = JSON.createObjectNode()
-                .put("stack", review.stack())
-                .put("mode", mode.label())
-                .put("result", review.passes() ? "passed" : "blocked");
-        json.set("counts", counts(review.counts()));
-        strings(json.putArray("refusedByPreventDestroy"), review.refusedByPreventDestroy().stream().sorted().toList());
-        ArrayNode changes = json.putArray("changes");
-        for (ResourceChange change : review.changes()) {
-            ObjectNode entry = changes.addObject()
-                    .put("address", change.address())
-                    .put("type", change.type())
-                    .put("action", change.action().kind())
-                    .put("actionDetail", change.action().description())
-                    .put("cause", change.cause())
-                    .put("actionReason", change.actionReason());
-            strings(entry.putArray("replacePaths"), change.replacePaths());
-            strings(entry.putArray("changedAttributes"), change.changedAttributes());
-            strings(entry.putArray("sensitiveChanged"), change.sensitiveChanged());
-            entry.putObject("tags")
-                    .put("added", change.tags().added())
-                    .put("changed", change.tags().changed())
-                    .put("removed", change.tags().removed())
-                    .put("knownAfterApply", change.tags().knownAfterApply());
-            ArrayNode disruptions = entry.putArray("disruptions");
-            change.disruptions().forEach(d -> disruptions.addObject().put("attribute", d.attribute()).put("why", d.why()));
-            entry.put("guard", review.findings().stream().filter(f -> f.change().equals(change)).findFirst()
-                    .map(f -> f.blocks() ? "blocked" : "acknowledged")
-                    .orElse(review.refusedByPreventDestroy().contains(change.address()) ? "blocked" : "passed"));
-        }
-        findings(json.putArray("findings"), review.findings());
-        disruptive(json.putArray("disruptive"), review);
-        json.put("disruptionsBlock", review.disruptionsBlock());
-        return json;
+    public static String forStack(StackReview review, Mode mode) {
+        return write(StackReport.of(review, mode));
     }
 
     /**
-     * {@code {mode, result, exitCode, counts, stacks: [...], blocked: [...], acknowledged: [...],
-     * unusedAcknowledgements: [...], failures: [...]}}.
+     * {@code {mode, result, exitCode, counts, stacks: [...], blocked: [...], acknowledged: [...], disruptive: [...],
+     * unusedAcknowledgements: [...], failures: [...]}}, indented; {@code result} and {@code exitCode} are the run's
+     * {@link Verdict}'s.
      */
-    public static ObjectNode forRun(ReviewRun run) {
-        ObjectNode json = JSON.createObjectNode()
-                .put("mode", run.mode().label())
-                .put("result", switch (run.exitCode()) {
-                    case ReviewRun.PASSED -> "passed";
-                    case ReviewRun.BLOCKED -> "blocked";
-                    default -> "error";
-                })
-                .put("exitCode", run.exitCode());
-        json.set("counts", counts(run.counts()));
-        ArrayNode stacks = json.putArray("stacks");
-        for (StackReview review : run.reviews()) {
-            ObjectNode entry = stacks.addObject()
-                    .put("stack", review.stack())
-                    .put("result", review.passes() ? "passed" : "blocked")
-                    .put("markdown", review.stack() + ".md")
-                    .put("json", review.stack() + ".json");
-            entry.set("counts", counts(review.counts()));
-        }
-        findings(json.putArray("blocked"), run.blocked());
-        findings(json.putArray("acknowledged"), run.acknowledged());
-        ArrayNode disruptive = json.putArray("disruptive");
-        run.reviews().forEach(review -> disruptive(disruptive, review));
-        strings(json.putArray("unusedAcknowledgements"), run.unusedAcknowledgements().stream().map(Acknowledgement::toString).toList());
-        ArrayNode failures = json.putArray("failures");
-        run.failures().forEach(f -> failures.addObject().put("stack", f.stack()).put("message", f.message()));
-        return json;
+    public static String forRun(ReviewRun run) {
+        return write(RunReport.of(run));
     }
 
-    /** One entry per disruption: {@code {stack, address, attribute, why}}. */
-    private static void disruptive(ArrayNode array, StackReview review) {
-        for (ResourceChange change : review.disruptive()) {
-            change.disruptions().forEach(d -> array.addObject()
-                    .put("stack", review.stack())
-                    .put("address", change.address())
-                    .put("attribute", d.attribute())
-                    .put("why", d.why()));
+    private static String write(Record report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + report.getClass().getSimpleName() + " as JSON", e);
         }
     }
 
-    private static ObjectNode counts(Map<String, Integer> counts) {
-        ObjectNode json = JSON.createObjectNode();
-        counts.forEach(json::put);
-        return json;
-    }
+    private record StackReport(String stack, String mode, String result, Map<String, Integer> counts,
+            List<String> refusedByPreventDestroy, List<ChangeEntry> changes, List<FindingEntry> findings,
+            List<DisruptionEntry> disruptive, boolean disruptionsBlock) {
 
-    private static void findings(ArrayNode array, List<Finding> findings) {
-        for (Finding finding : findings) {
-            ObjectNode entry = array.addObject()
-                    .put("stack", finding.stack())
-                    .put("address", finding.change().address())
-                    .put("action", finding.change().action().kind())
-                    .put("actionDetail", finding.change().action().description())
-                    .put("cause", finding.change().cause());
-            strings(entry.putArray("replacePaths"), finding.change().replacePaths());
-            entry.put("protection", finding.protection().type())
-                    .put("acknowledged", finding.acknowledged())
-                    .put("preventDestroy", finding.preventDestroy())
-                    .put("message", finding.message());
+        static StackReport of(StackReview review, Mode mode) {
+            return new StackReport(review.stack(), mode.label(), review.verdict().result(), review.counts(),
+                    review.refusedByPreventDestroy().stream().sorted().toList(),
+                    review.changes().stream().map(c -> ChangeEntry.of(c, review.verdictOn(c))).toList(),
+                    review.findings().stream().map(FindingEntry::of).toList(),
+                    DisruptionEntry.of(review), review.disruptionsBlock());
         }
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private record ChangeEntry(String address, String type, String action, String actionDetail, String cause,
+            String actionReason, List<String> replacePaths, List<String> changedAttributes, List<String> sensitiveChanged,
+            TagsEntry tags, List<AttributeDisruption> disruptions, String guard) {
+
+        static ChangeEntry of(ResourceChange change, Verdict guard) {
+            TagChanges tags = change.tags();
+            return new ChangeEntry(change.address(), change.type(), change.action().kind(), change.action().description(),
+                    change.cause(), change.actionReason(), change.replacePaths(), change.changedAttributes(),
+                    change.sensitiveChanged(), new TagsEntry(tags.added(), tags.changed(), tags.removed(), tags.knownAfterApply()),
+                    change.disruptions().stream().map(d -> new AttributeDisruption(d.attribute(), d.why())).toList(),
+                    guard.label());
+        }
+    }
+
+    private record TagsEntry(int added, int changed, int removed, boolean knownAfterApply) {
+    }
+
+    private record AttributeDisruption(String attribute, String why) {
+    }
+
+    private record FindingEntry(String stack, String address, String action, String actionDetail, String cause,
+            List<String> replacePaths, String protection, boolean acknowledged, boolean preventDestroy, String message) {
+
+        static FindingEntry of(Finding finding) {
+            ResourceChange change = finding.change();
+            return new FindingEntry(finding.stack(), change.address(), change.action().kind(), change.action().description(),
+                    change.cause(), change.replacePaths(), finding.protection().type(), finding.acknowledged(),
+                    finding.preventDestroy(), finding.message());
+        }
+    }
+
+    /** One entry per disruption of a stack's changes. */
+    private record DisruptionEntry(String stack, String address, String attribute, String why) {
+
+        static List<DisruptionEntry> of(StackReview review) {
+            return review.disruptive().stream()
+                    .flatMap(c -> c.disruptions().stream().map(d -> new DisruptionEntry(review.stack(), c.address(), d.attribute(), d.why())))
+                    .toList();
+        }
+    }
+
+    private record RunReport(String mode, String result, int exitCode, Map<String, Integer> counts, List<StackEntry> stacks,
+            List<FindingEntry> blocked, List<FindingEntry> acknowledged, List<DisruptionEntry> disruptive,
+            List<String> unusedAcknowledgements, List<FailureEntry> failures) {
+
+        static RunReport of(ReviewRun run) {
+            return new RunReport(run.mode().label(), run.verdict().result(), run.verdict().exitCode(), run.counts(),
+                    run.reviews().stream().map(StackEntry::of).toList(),
+                    run.blocked().stream().map(FindingEntry::of).toList(),
+                    run.acknowledged().stream().map(FindingEntry::of).toList(),
+                    run.reviews().stream().flatMap(r -> DisruptionEntry.of(r).stream()).toList(),
+                    run.unusedAcknowledgements().stream().map(Acknowledgement::toString).toList(),
+                    run.failures().stream().map(f -> new FailureEntry(f.stack(), f.message())).toList());
+        }
+    }
+
+    private record StackEntry(String stack, String result, String markdown, String json, Map<String, Integer> counts) {
+
+        static StackEntry of(StackReview review) {
+            return new StackEntry(review.stack(), review.verdict().result(), review.stack() + ".md", review.stack() + ".json",
+                    review.counts());
+        }
+    }
+
+    private record FailureEntry(String stack, String message) {
     }
 }

@@ -3,7 +3,6 @@ package com.storefront.platform.review;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +54,8 @@ public final class MarkdownReport {
     public static String forRun(ReviewRun run) {
         StringBuilder md = new StringBuilder("# Plan review\n\n");
         md.append("Mode: ").append(run.mode().label()).append(" (").append(run.mode().description()).append("). ");
-        md.append("Result: **").append(result(run)).append("** (exit code ").append(run.exitCode()).append(").\n\n");
+        md.append("Result: **").append(run.verdict().description()).append("** (exit code ").append(run.verdict().exitCode())
+                .append(").\n\n");
         List<String> kinds = shownKinds(run.counts());
         md.append("| Stack | ").append(String.join(" | ", kinds)).append(" | Guard |\n|---|")
                 .append("---:|".repeat(kinds.size())).append("---|\n");
@@ -97,14 +97,6 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    static String result(ReviewRun run) {
-        return switch (run.exitCode()) {
-            case ReviewRun.PASSED -> run.acknowledged().isEmpty() ? "passed" : "passed, with acknowledged changes";
-            case ReviewRun.BLOCKED -> "blocked";
-            default -> "incomplete: a stack could not be reviewed";
-        };
-    }
-
     private static void appendCounts(StringBuilder md, Map<String, Integer> counts) {
         List<String> kinds = shownKinds(counts);
         md.append("| ").append(String.join(" | ", kinds)).append(" |\n|")
@@ -119,10 +111,14 @@ public final class MarkdownReport {
     }
 
     private static String guardVerdict(StackReview review) {
-        if (review.passes()) {
-            return review.acknowledged().isEmpty() ? "**Guard: passed.** No protected resource is deleted or replaced."
-                    : "**Guard: passed.** Every delete or replacement of a protected resource was acknowledged.";
-        }
+        return switch (review.verdict()) {
+            case PASSED -> "**Guard: passed.** No protected resource is deleted or replaced.";
+            case ACKNOWLEDGED -> "**Guard: passed.** Every delete or replacement of a protected resource was acknowledged.";
+            default -> blockedVerdict(review);
+        };
+    }
+
+    private static String blockedVerdict(StackReview review) {
         StringBuilder verdict = new StringBuilder("**Guard: blocked.**");
         if (!review.blocked().isEmpty()) {
             verdict.append(' ').append(review.blocked().size())
@@ -138,10 +134,11 @@ public final class MarkdownReport {
     }
 
     private static String guardCell(StackReview review) {
-        if (!review.passes()) {
-            return "**blocked**";
-        }
-        return review.acknowledged().isEmpty() ? "passed" : "passed, " + review.acknowledged().size() + " acknowledged";
+        return switch (review.verdict()) {
+            case PASSED -> "passed";
+            case ACKNOWLEDGED -> "passed, " + review.acknowledged().size() + " acknowledged";
+            default -> "**blocked**";
+        };
     }
 
     /**
@@ -192,9 +189,11 @@ public final class MarkdownReport {
         if (!change.disruptions().isEmpty()) {
             parts.add("**disruptive**: " + change.disruptions().stream().map(Disruption::attribute).collect(Collectors.joining(", ")));
         }
-        findingOf(review, change).ifPresent(f -> parts.add(f.blocks() ? "**blocked by the guard**" : "**acknowledged**"));
-        if (review.refusedByPreventDestroy().contains(change.address())) {
-            parts.add("**refused by Terraform: prevent_destroy**");
+        switch (review.verdictOn(change)) {
+            case BLOCKED -> parts.add(review.refusedByPreventDestroy().contains(change.address())
+                    ? "**refused by Terraform: prevent_destroy**" : "**blocked by the guard**");
+            case ACKNOWLEDGED -> parts.add("**acknowledged**");
+            default -> { }
         }
         return String.join("; ", parts);
     }
@@ -202,10 +201,6 @@ public final class MarkdownReport {
     /** Like {@link ResourceChange#cause()}, with attribute paths as code. */
     private static String cause(ResourceChange change) {
         return change.replacePaths().isEmpty() ? change.cause() : "forced by " + code(change.replacePaths());
-    }
-
-    private static Optional<Finding> findingOf(StackReview review, ResourceChange change) {
-        return review.findings().stream().filter(f -> f.change().equals(change)).findFirst();
     }
 
     private static String code(List<String> names) {

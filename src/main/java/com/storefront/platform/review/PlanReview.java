@@ -1,6 +1,6 @@
 package com.storefront.platform.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.storefront.platform.terraform.Directories;
 import com.storefront.platform.terraform.Terraform;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,17 +15,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reviews the plans of synthesized stacks: for each, {@code terraform init}, {@code plan -out} and
  * {@code show -json}, then a Markdown and a JSON review per stack and for the run, and the {@link Guard}.
  *
- * <p>Run it with {@code mvn -q compile exec:exec@review -Dreview.args="--offline --all cdktf.out"}.
+ * <p>Run it with {@code scripts/review --offline --all cdktf.out}, which exits with the review's exit code.
+ * {@code mvn -q compile exec:exec@review -Dreview.args="--offline --all cdktf.out"} runs it too, but Maven ends with 1
+ * for both a block and an error.
  *
- * <p>Exit codes: {@value ReviewRun#PASSED} passed, {@value ReviewRun#BLOCKED} the guard blocked a delete or
- * replacement of a protected resource, {@value ReviewRun#ERROR} bad arguments or a stack Terraform could not
- * plan. See {@link #USAGE}.
+ * <p>Exit codes: the run's {@link Verdict#exitCode()}: 0 passed, 1 the guard blocked a delete or replacement of a
+ * protected resource, 2 bad arguments or a stack Terraform could not plan. See {@link #USAGE}.
+ *
+ * <p>To review plans already made (a test suite that plans each stack once), use {@link StackPlanner},
+ * {@link #review(Mode, List, Guard)} and {@link #write}.
  */
 public final class PlanReview {
 
@@ -54,8 +56,6 @@ public final class PlanReview {
             Exit codes: 0 passed, 1 blocked by the guard, 2 usage or Terraform error.
             """;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PlanReview() {
     }
 
@@ -67,7 +67,7 @@ public final class PlanReview {
     public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(USAGE);
-            return ReviewRun.PASSED;
+            return Verdict.PASSED.exitCode();
         }
         ReviewOptions options;
         try {
@@ -75,26 +75,36 @@ public final class PlanReview {
         } catch (IllegalArgumentException e) {
             err.println("plan review: " + e.getMessage());
             err.print(USAGE);
-            return ReviewRun.ERROR;
+            return Verdict.ERROR.exitCode();
         }
         if (!Terraform.isInstalled()) {
             err.println("plan review: terraform is not on the PATH; install Terraform >= 1.11");
-            return ReviewRun.ERROR;
+            return Verdict.ERROR.exitCode();
         }
-        ReviewRun run = review(options, err);
+        ReviewRun run = planAndReview(options, err);
         try {
             write(run, options.out());
         } catch (UncheckedIOException e) {
             err.println("plan review: cannot write the review to " + options.out() + ": " + e.getCause().getMessage());
-            return ReviewRun.ERROR;
+            return Verdict.ERROR.exitCode();
         }
         report(run, options.out(), out, err);
-        return run.exitCode();
+        return run.verdict().exitCode();
+    }
+
+    /**
+     * Reviews plans already made, in the order given, without running Terraform: plan each stack once with a
+     * {@link StackPlanner}, then review the plans as often as needed (with other acknowledgements, say).
+     *
+     * @param mode how the plans were made, as the reports state it
+     * @throws IllegalArgumentException when a plan is not a plan's JSON
+     */
+    public static ReviewRun review(Mode mode, List<PlannedStack> plans, Guard guard) {
+        return collect(mode, plans.stream().map(guard::review).toList(), List.of(), guard);
     }
 
     /** Plans and reviews every stack of {@code options}, {@code options.jobs()} at a time. */
-    static ReviewRun review(ReviewOptions options, PrintStream err) {
-        Guard guard = new Guard(options.acknowledgements());
+    private static ReviewRun planAndReview(ReviewOptions options, PrintStream err) {
         Path workDir = temporaryDirectory();
         try {
             StackPlanner planner = new StackPlanner(Terraform.inWorkDir(workDir), options.mode());
@@ -102,7 +112,7 @@ public final class PlanReview {
             try {
                 List<Future<StackOutcome>> outcomes = new ArrayList<>();
                 for (Path stack : options.stacks()) {
-                    outcomes.add(pool.submit(() -> reviewStack(stack, planner, guard, options.blockDisruptive(), err)));
+                    outcomes.add(pool.submit(() -> reviewStack(stack, planner, options.guard(), err)));
                 }
                 List<StackReview> reviews = new ArrayList<>();
                 List<StackFailure> failures = new ArrayList<>();
@@ -114,8 +124,7 @@ public final class PlanReview {
                         failures.add(failure);
                     }
                 }
-                List<Finding> findings = reviews.stream().flatMap(r -> r.findings().stream()).toList();
-                return new ReviewRun(options.mode(), reviews, failures, guard.unused(findings));
+                return collect(options.mode(), reviews, failures, options.guard());
             } finally {
                 pool.shutdownNow();
             }
@@ -125,49 +134,53 @@ public final class PlanReview {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a stack review crashed", e.getCause());
         } finally {
-            deleteRecursively(workDir);
+            deleteWorkDir(workDir);
         }
     }
 
     /** A {@link StackReview}, or a {@link StackFailure} when Terraform or the plan reader fails. */
-    private static StackOutcome reviewStack(Path stack, StackPlanner planner, Guard guard, boolean blockDisruptive, PrintStream err) {
-        String name = stackName(stack);
+    private static StackOutcome reviewStack(Path stack, StackPlanner planner, Guard guard, PrintStream err) {
+        String name = StackPlanner.stackName(stack);
         err.println("plan review: planning " + name);
         try {
-            PlannedStack planned = planner.plan(stack);
-            List<ResourceChange> changes = PlanReader.read(planned.planJson());
-            return new StackReview(name, changes, guard.inspect(name, changes, planned.refusedByPreventDestroy()),
-                    planned.refusedByPreventDestroy(), blockDisruptive);
+            return guard.review(planner.plan(stack));
         } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             return new StackFailure(name, e.getMessage());
         }
     }
 
-    /** A stack's id: the name of its directory, as CDKTF writes {@code cdktf.out/stacks/<stack-id>}. */
-    static String stackName(Path stackDir) {
-        return stackDir.toAbsolutePath().normalize().getFileName().toString();
+    private static ReviewRun collect(Mode mode, List<StackReview> reviews, List<StackFailure> failures, Guard guard) {
+        List<Finding> findings = reviews.stream().flatMap(r -> r.findings().stream()).toList();
+        return new ReviewRun(mode, reviews, failures, guard.unused(findings));
     }
 
-    private static void write(ReviewRun run, Path out) {
+    /**
+     * Writes {@code <stack>.md} and {@code <stack>.json} for every reviewed stack, and {@code summary.md} and
+     * {@code summary.json}, into {@code out}, creating it; other files there are left as they are.
+     *
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static void write(ReviewRun run, Path out) {
         try {
             Files.createDirectories(out);
             for (StackReview review : run.reviews()) {
                 Files.writeString(out.resolve(review.stack() + ".md"), MarkdownReport.forStack(review, run.mode()));
-                JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve(review.stack() + ".json").toFile(),
-                        JsonReport.forStack(review, run.mode()));
+                Files.writeString(out.resolve(review.stack() + ".json"), JsonReport.forStack(review, run.mode()));
             }
             Files.writeString(out.resolve("summary.md"), MarkdownReport.forRun(run));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("summary.json").toFile(), JsonReport.forRun(run));
+            Files.writeString(out.resolve("summary.json"), JsonReport.forRun(run));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void report(ReviewRun run, Path out, PrintStream stdout, PrintStream err) {
+    /** What the command prints: a line per stack and the result on stdout, what blocks and warns on stderr. */
+    static void report(ReviewRun run, Path out, PrintStream stdout, PrintStream err) {
         for (StackReview review : run.reviews()) {
             String counts = review.counts().entrySet().stream().filter(e -> !e.getKey().equals("forget") || e.getValue() > 0)
                     .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-            stdout.println(review.stack() + ": " + counts + " — " + (review.passes() ? "passed" : "BLOCKED"));
+            Verdict verdict = review.verdict();
+            stdout.println(review.stack() + ": " + counts + " — " + (verdict == Verdict.BLOCKED ? "BLOCKED" : verdict.result()));
             if (!review.refusedByPreventDestroy().isEmpty()) {
                 err.println("plan review: BLOCKED " + review.stack() + ": Terraform refuses the plan: it would destroy "
                         + String.join(", ", review.refusedByPreventDestroy().stream().sorted().toList()) + " (lifecycle.prevent_destroy)");
@@ -185,7 +198,7 @@ public final class PlanReview {
         }
         run.blocked().forEach(f -> err.println("plan review: BLOCKED " + f.message() + (f.preventDestroy() ? ""
                 : " To let it through, acknowledge it: --allow-replace " + f.stack() + ":" + f.change().address())));
-        stdout.println("plan review: " + MarkdownReport.result(run) + "; reviews in " + out.resolve("summary.md"));
+        stdout.println("plan review: " + run.verdict().description() + "; reviews in " + out.resolve("summary.md"));
     }
 
     private static Path temporaryDirectory() {
@@ -196,10 +209,10 @@ public final class PlanReview {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+    private static void deleteWorkDir(Path workDir) {
+        try {
+            Directories.deleteRecursively(workDir);
+        } catch (UncheckedIOException e) {
             // A leftover CLI configuration in the temporary directory harms nothing.
         }
     }

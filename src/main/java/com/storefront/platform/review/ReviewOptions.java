@@ -19,20 +19,19 @@ import java.util.Set;
  * @param mode how to plan. Default: {@link Mode#REAL}
  * @param stacks the synthesized stack directories, in review order
  * @param out where the Markdown and JSON go. Default: {@code target/plan-review}
- * @param acknowledgements from {@code --allow-replace} and {@value Acknowledgement#ENVIRONMENT_VARIABLE}. Default: none
+ * @param guard the acknowledgements of {@code --allow-replace} and {@value Acknowledgement#ENVIRONMENT_VARIABLE}, and
+ *     {@code --block-disruptive}. Default: every protected delete or replacement blocked, disruptions warned about
  * @param jobs how many stacks are planned at once. Default: the number of processors, at most the number of stacks
- * @param blockDisruptive whether disruptive in-place changes block the plan. Default: false (they are warned about)
  */
-record ReviewOptions(Mode mode, List<Path> stacks, Path out, List<Acknowledgement> acknowledgements, int jobs,
-        boolean blockDisruptive) {
+record ReviewOptions(Mode mode, List<Path> stacks, Path out, Guard guard, int jobs) {
 
     static final Path DEFAULT_OUT = Path.of("target", "plan-review");
 
     ReviewOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(guard, "guard");
         stacks = List.copyOf(stacks);
-        acknowledgements = List.copyOf(acknowledgements);
         if (stacks.isEmpty()) {
             throw new IllegalArgumentException("no stacks to review: name stack directories (cdktf.out/stacks/<stack>)"
                     + " or pass --all <cdktf.out>");
@@ -42,8 +41,8 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, List<Acknowledgemen
         }
         Set<String> names = new HashSet<>();
         for (Path stack : stacks) {
-            if (!names.add(PlanReview.stackName(stack))) {
-                throw new IllegalArgumentException("two stack directories are both named '" + PlanReview.stackName(stack)
+            if (!names.add(StackPlanner.stackName(stack))) {
+                throw new IllegalArgumentException("two stack directories are both named '" + StackPlanner.stackName(stack)
                         + "': their reviews would overwrite each other; review them in separate runs");
             }
         }
@@ -75,7 +74,7 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, List<Acknowledgemen
             }
         }
         int defaultJobs = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), stacks.size()));
-        return new ReviewOptions(mode, stacks, out, acknowledgements, jobs == null ? defaultJobs : jobs, blockDisruptive);
+        return new ReviewOptions(mode, stacks, out, new Guard(acknowledgements, blockDisruptive), jobs == null ? defaultJobs : jobs);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -15,18 +15,6 @@ import java.util.Objects;
 public record ReviewRun(Mode mode, List<StackReview> reviews, List<StackFailure> failures,
         List<Acknowledgement> unusedAcknowledgements) {
 
-    /** Every stack was reviewed and nothing was blocked. */
-    public static final int PASSED = 0;
-
-    /**
-     * The guard blocked a delete or replacement of a protected resource, or Terraform refused one that has
-     * {@code prevent_destroy}.
-     */
-    public static final int BLOCKED = 1;
-
-    /** Bad arguments, or a stack that Terraform could not plan: the review is incomplete. */
-    public static final int ERROR = 2;
-
     public ReviewRun {
         Objects.requireNonNull(mode, "mode");
         reviews = List.copyOf(reviews);
@@ -35,14 +23,17 @@ public record ReviewRun(Mode mode, List<StackReview> reviews, List<StackFailure>
     }
 
     /**
-     * {@link #ERROR} when a stack could not be reviewed (an incomplete review must not pass, and says more
-     * than a block), else {@link #BLOCKED} when anything was blocked, else {@link #PASSED}.
+     * {@link Verdict#ERROR} when a stack could not be reviewed, else {@link Verdict#BLOCKED} when a stack is blocked,
+     * else {@link Verdict#ACKNOWLEDGED} when a reviewer let a protected change through, else {@link Verdict#PASSED}.
      */
-    public int exitCode() {
+    public Verdict verdict() {
         if (!failures.isEmpty()) {
-            return ERROR;
+            return Verdict.ERROR;
         }
-        return reviews.stream().allMatch(StackReview::passes) ? PASSED : BLOCKED;
+        if (reviews.stream().anyMatch(r -> r.verdict() == Verdict.BLOCKED)) {
+            return Verdict.BLOCKED;
+        }
+        return acknowledged().isEmpty() ? Verdict.PASSED : Verdict.ACKNOWLEDGED;
     }
 
     /** The blocked findings of every stack. */

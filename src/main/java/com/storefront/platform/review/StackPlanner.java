@@ -3,13 +3,13 @@ package com.storefront.platform.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.storefront.platform.terraform.Directories;
 import com.storefront.platform.terraform.Terraform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +24,11 @@ import java.util.stream.Stream;
  * and prod's database, key, secret and backup bucket), its error names the resource but not why it would be
  * destroyed. The planner then plans a copy of the stack with {@code prevent_destroy} lifted, only to read that
  * plan's causes; the copy is deleted afterwards and its plan is never applied.
+ *
+ * <p>A plan takes seconds; plan each stack once and hand the {@link PlannedStack}s to
+ * {@link PlanReview#review(Mode, List, Guard)} as often as needed.
  */
-final class StackPlanner {
+public final class StackPlanner {
 
     /** The saved plan, beside the stack's {@code cdk.tf.json}; it holds sensitive values, and is git-ignored. */
     static final String PLAN_FILE = "plan-review.tfplan";
@@ -39,32 +42,44 @@ final class StackPlanner {
     private final Terraform terraform;
     private final Mode mode;
 
-    StackPlanner(Terraform terraform, Mode mode) {
+    /**
+     * @param terraform the runner, with its CLI configuration
+     * @param mode how to plan; a stack synthesized for another mode is refused
+     */
+    public StackPlanner(Terraform terraform, Mode mode) {
         this.terraform = terraform;
         this.mode = mode;
     }
 
     /**
+     * Plans the stack in {@code stackDir}, saving the plan there as {@value #PLAN_FILE}; the stack is named after
+     * the directory ({@link #stackName}).
+     *
      * @throws IllegalStateException when the stack does not fit the mode or a Terraform command fails, with
      *     everything Terraform printed
      */
-    PlannedStack plan(Path stackDir) {
+    public PlannedStack plan(Path stackDir) {
         requireBackendFitsMode(stackDir);
         Terraform.Result plan = initAndPlan(stackDir);
         Set<String> refused = plan.succeeded() ? Set.of() : preventDestroyRefusals(plan);
         if (refused.isEmpty() || !hasJsonConfiguration(stackDir)) {
             // Throws for any failure but a prevent_destroy refusal in a configuration this planner can lift it from.
             plan.orThrow(stackDir);
-            return new PlannedStack(show(stackDir), Set.of());
+            return new PlannedStack(stackName(stackDir), show(stackDir));
         }
         Path copy = stackDir.resolveSibling("." + stackDir.getFileName() + "-without-prevent-destroy");
         try {
             copyWithoutPreventDestroy(stackDir, copy);
             initAndPlan(copy).orThrow(copy);
-            return new PlannedStack(show(copy), refused);
+            return new PlannedStack(stackName(stackDir), show(copy), refused);
         } finally {
-            deleteRecursively(copy);
+            Directories.deleteRecursively(copy);
         }
+    }
+
+    /** A stack's id: the name of its directory, as CDKTF writes {@code cdktf.out/stacks/<stack-id>}. */
+    static String stackName(Path stackDir) {
+        return stackDir.toAbsolutePath().normalize().getFileName().toString();
     }
 
     private Terraform.Result initAndPlan(Path dir) {
@@ -102,7 +117,7 @@ final class StackPlanner {
      * lifts {@code prevent_destroy} in its JSON configuration. HCL files are copied as they are.
      */
     private static void copyWithoutPreventDestroy(Path stackDir, Path copy) {
-        deleteRecursively(copy);
+        Directories.deleteRecursively(copy);
         List<Path> sources;
         try (Stream<Path> paths = Files.walk(stackDir)) {
             // .terraform holds the backend and provider links of the original; the copy is initialized anew.
@@ -151,17 +166,6 @@ final class StackPlanner {
             throw new IllegalStateException(stackDir + " was synthesized for " + synthesizedFor.label() + " ("
                     + synthesizedFor.description() + "), not " + mode.label() + ": review it with "
                     + synthesizedFor.option() + ", or synthesize it with STOREFRONT_MODE=" + mode.synthesisMode());
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

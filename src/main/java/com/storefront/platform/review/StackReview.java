@@ -36,11 +36,29 @@ public record StackReview(String stack, List<ResourceChange> changes, List<Findi
     }
 
     /**
-     * Whether the plan may go ahead: nothing blocked, Terraform refused nothing, and no disruption when
-     * disruptions block.
+     * {@link Verdict#BLOCKED} when anything is blocked, Terraform refused anything, or disruptions block and there
+     * is one; else {@link Verdict#ACKNOWLEDGED} when a reviewer let a protected change through; else
+     * {@link Verdict#PASSED}.
      */
-    public boolean passes() {
-        return blocked().isEmpty() && refusedByPreventDestroy.isEmpty() && !(disruptionsBlock && !disruptive().isEmpty());
+    public Verdict verdict() {
+        if (!blocked().isEmpty() || !refusedByPreventDestroy.isEmpty() || (disruptionsBlock && !disruptive().isEmpty())) {
+            return Verdict.BLOCKED;
+        }
+        return acknowledged().isEmpty() ? Verdict.PASSED : Verdict.ACKNOWLEDGED;
+    }
+
+    /**
+     * The guard's verdict on one of {@link #changes()}: {@link Verdict#BLOCKED} when Terraform refused it or its
+     * finding blocks, {@link Verdict#ACKNOWLEDGED} when its finding was acknowledged, else {@link Verdict#PASSED}.
+     * A disruption does not count here: it is reported beside the change, and blocks the stack as a whole.
+     */
+    public Verdict verdictOn(ResourceChange change) {
+        if (refusedByPreventDestroy.contains(change.address())) {
+            return Verdict.BLOCKED;
+        }
+        return findings.stream().filter(f -> f.change().equals(change)).findFirst()
+                .map(f -> f.blocks() ? Verdict.BLOCKED : Verdict.ACKNOWLEDGED)
+                .orElse(Verdict.PASSED);
     }
 
     /** The in-place updates that interrupt clients, in plan order. */

@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The guard on real plans of the fixture. */
+/** The guard on real plans of the fixture ({@link FixturePlan}). */
 class GuardTest {
 
     private static final String STACK = "database-fixture";
 
     private static List<ResourceChange> manyChanges() {
-        return PlanReader.read(ReviewFixture.planJson("many-changes", ReviewFixture.MANY_CHANGES));
+        return FixturePlan.MANY_CHANGES.changes();
     }
 
     private static Finding find(List<Finding> findings, String address) {
@@ -104,7 +103,7 @@ class GuardTest {
 
     @Test
     void blocksAKeyReplacementAndTheDatabaseReplacementItForces() {
-        List<ResourceChange> changes = PlanReader.read(ReviewFixture.planJson("kms-key", Map.of("kms_multi_region", true)));
+        List<ResourceChange> changes = FixturePlan.KMS_KEY.changes();
 
         List<Finding> findings = new Guard(List.of()).inspect(STACK, changes);
 
@@ -112,5 +111,28 @@ class GuardTest {
                 findings.stream().map(f -> f.change().address()).collect(Collectors.toSet()), findings::toString);
         assertEquals("forced by multi_region", find(findings, "aws_kms_key.database").change().cause());
         assertEquals("forced by kms_key_id", find(findings, "aws_db_instance.primary").change().cause());
+    }
+
+    @Test
+    void reviewsAPlannedStackUnderItsOwnName() {
+        PlannedStack planned = new PlannedStack("database-staging", FixturePlan.SNAPSHOT.json());
+
+        StackReview review = new Guard(List.of()).review(planned);
+
+        assertEquals("database-staging", review.stack(), review::toString);
+        assertEquals(List.of("database-staging: aws_db_instance.primary"),
+                review.findings().stream().map(f -> f.stack() + ": " + f.change().address()).toList(), review::toString);
+    }
+
+    @Test
+    void keepsBlockingWhatTerraformRefusedForPreventDestroyEvenWhenAcknowledged() {
+        PlannedStack refused = new PlannedStack(STACK, FixturePlan.SNAPSHOT.json(), Set.of("aws_db_instance.primary"));
+        Guard guard = new Guard(List.of(Acknowledgement.parse("aws_db_instance.primary")));
+
+        Finding database = find(guard.review(refused).findings(), "aws_db_instance.primary");
+
+        assertEquals("acknowledged, prevent_destroy, blocks", (database.acknowledged() ? "acknowledged" : "not acknowledged")
+                + (database.preventDestroy() ? ", prevent_destroy" : "") + (database.blocks() ? ", blocks" : ", lets through"),
+                database::toString);
     }
 }

@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The Markdown and JSON of a real plan with a change of every kind. */
+/** The Markdown of a real plan with a change of every kind ({@link FixturePlan#MANY_CHANGES}). */
 class MarkdownReportTest {
 
     private static final String STACK = "database-fixture";
 
     private static StackReview manyChanges(Guard guard) {
-        List<ResourceChange> changes = PlanReader.read(ReviewFixture.planJson("many-changes", ReviewFixture.MANY_CHANGES));
+        List<ResourceChange> changes = FixturePlan.MANY_CHANGES.changes();
         return new StackReview(STACK, changes, guard.inspect(STACK, changes));
     }
 
@@ -53,12 +54,10 @@ class MarkdownReportTest {
         StackReview review = manyChanges(new Guard(List.of()));
 
         String markdown = MarkdownReport.forStack(review, Mode.OFFLINE);
-        String json = JsonReport.forStack(review, Mode.OFFLINE).toString();
 
         assertTrue(markdown.contains("`password` (sensitive value changed)"), markdown);
-        for (String password : ReviewFixture.PASSWORDS) {
+        for (String password : FixturePlan.PASSWORDS) {
             assertFalse(markdown.contains(password), "the Markdown shows a password:\n" + markdown);
-            assertFalse(json.contains(password), "the JSON shows a password:\n" + json);
         }
     }
 
@@ -84,16 +83,25 @@ class MarkdownReportTest {
     }
 
     @Test
+    void namesTerraformsRefusalAsWhatBlocksAChangeWithPreventDestroyEvenWhenAcknowledged() {
+        PlannedStack refused = new PlannedStack(STACK, FixturePlan.SNAPSHOT.json(), Set.of("aws_db_instance.primary"));
+        StackReview review = new Guard(List.of(Acknowledgement.parse("aws_db_instance.primary"))).review(refused);
+
+        String markdown = MarkdownReport.forStack(review, Mode.OFFLINE);
+
+        assertTrue(markdown.contains("| `aws_db_instance.primary` | replace (delete, then create) | forced by `snapshot_identifier`;"
+                + " **refused by Terraform: prevent_destroy** |\n"), markdown);
+    }
+
+    @Test
     void listsAcknowledgementsThatMatchedNothingInTheSummary() {
         Guard guard = new Guard(List.of(Acknowledgement.parse("database-fixture:aws_db_instance.primry")));
         StackReview review = manyChanges(guard);
         ReviewRun run = new ReviewRun(Mode.OFFLINE, List.of(review), List.of(), guard.unused(review.findings()));
 
         String markdown = MarkdownReport.forRun(run);
-        String json = JsonReport.forRun(run).toString();
 
         assertTrue(markdown.contains("## Acknowledgements that matched nothing\n"), markdown);
         assertTrue(markdown.contains("- `database-fixture:aws_db_instance.primry`\n"), markdown);
-        assertTrue(json.contains("\"unusedAcknowledgements\":[\"database-fixture:aws_db_instance.primry\"]"), json);
     }
 }

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Reads real plans of the fixture, made by Terraform and the AWS provider. */
+/** Reads real plans of the fixture, made by Terraform and the AWS provider and checked in ({@link FixturePlan}). */
 class PlanReaderTest {
 
     private static String manyChangesPlan() {
-        return ReviewFixture.planJson("many-changes", ReviewFixture.MANY_CHANGES);
+        return FixturePlan.MANY_CHANGES.json();
     }
 
     private static ResourceChange find(List<ResourceChange> changes, String address) {
@@ -67,11 +67,7 @@ class PlanReaderTest {
 
     @Test
     void readsARenameAResizeAndARebootOnlyParameterAsDisruptiveInPlaceUpdates() {
-        String plan = ReviewFixture.planJson("disruptive", java.util.Map.of(
-                "db_identifier", "storefront-fixture-postgres-renamed",
-                "instance_class", "db.t4g.small",
-                "shared_buffers", "32768",
-                "work_mem", "8192"));
+        String plan = FixturePlan.DISRUPTIVE.json();
 
         List<ResourceChange> changes = PlanReader.read(plan);
 

@@ -3,88 +3,34 @@ package com.storefront.platform.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.storefront.platform.testing.TerraformRequired;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The review command end to end: Terraform plans the fixture, the command writes the reviews and exits. */
+@Tag("terraform")
 class PlanReviewTest {
 
     private static final Path OUT = Path.of("target", "plan-review-tests");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one run of the command did. */
-    private record Outcome(int exitCode, String stdout, String stderr, Path out) {
-
-        String file(String name) {
-            try {
-                return Files.readString(out.resolve(name));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        JsonNode json(String name) {
-            try {
-                return JSON.readTree(out.resolve(name).toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "exit code " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
-        }
-    }
-
-    private static Outcome review(String name, Map<String, String> environment, String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Path out = OUT.resolve(name);
-        List<String> arguments = new ArrayList<>(List.of(args));
-        arguments.addAll(List.of("--out", out.toString()));
-        int exitCode = PlanReview.run(arguments, environment, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        return new Outcome(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8), out);
-    }
-
-    @Test
-    void passesADisruptiveInPlaceChangeWithAWarningAndBlocksItOnlyWhenAsked() {
-        Path stack = ReviewFixture.stack("review-disruptive", Map.of("instance_class", "db.t4g.small"));
-
-        Outcome warned = review("disruptive", Map.of(), "--offline", stack.toString());
-        Outcome blocked = review("disruptive-blocked", Map.of(), "--offline", "--block-disruptive", stack.toString());
-
-        assertEquals(ReviewRun.PASSED, warned.exitCode(), warned::toString);
-        assertTrue(warned.stderr().contains("plan review: WARNING disruptive review-disruptive: aws_db_instance.primary instance_class: restarts"),
-                warned::toString);
-        assertTrue(warned.file("review-disruptive.md").contains("## Disruptive in-place changes\n\nWarning:"), warned.file("review-disruptive.md"));
-        assertEquals("instance_class", warned.json("review-disruptive.json").at("/disruptive/0/attribute").asText(),
-                warned.file("review-disruptive.json"));
-        assertEquals(ReviewRun.BLOCKED, blocked.exitCode(), blocked::toString);
-        assertTrue(blocked.stderr().contains("plan review: BLOCKED disruptive review-disruptive:"), blocked::toString);
+    private static CommandOutcome review(String name, Map<String, String> environment, String... args) {
+        return CommandOutcome.run(OUT.resolve(name), environment, args);
     }
 
     @Test
     void failsWithExitCode1NamingEachBlockedResourceActionAndCause() throws IOException {
-        Path stack = ReviewFixture.stack("review-blocked", ReviewFixture.MANY_CHANGES);
+        Path stack = ReviewFixture.stack("review-blocked", FixturePlan.MANY_CHANGES.variables());
 
-        Outcome outcome = review("blocked", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("blocked", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.BLOCKED, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.BLOCKED.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: BLOCKED review-blocked: aws_db_instance.primary —"
                 + " replace (delete, then create), forced by snapshot_identifier."), outcome::toString);
         assertTrue(outcome.stderr().contains("BLOCKED review-blocked: aws_secretsmanager_secret.credentials —"
@@ -95,46 +41,13 @@ class PlanReviewTest {
     }
 
     @Test
-    void passesAnAcknowledgedReplacementAndSaysItWasAcknowledged() throws IOException {
-        Path stack = ReviewFixture.stack("review-acknowledged", Map.of("snapshot_identifier", "storefront-fixture-before-upgrade"));
-
-        Outcome outcome = review("acknowledged",
-                Map.of(Acknowledgement.ENVIRONMENT_VARIABLE, "review-acknowledged:aws_db_instance.primary"),
-                "--offline", stack.toString());
-
-        assertEquals(ReviewRun.PASSED, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.file("review-acknowledged.md").contains("| `aws_db_instance.primary` | replace (delete, then create) |"
-                + " forced by `snapshot_identifier`; **acknowledged** |"), () -> outcome.file("review-acknowledged.md"));
-        JsonNode change = outcome.json("review-acknowledged.json").path("changes").get(0);
-        assertEquals("aws_db_instance.primary", change.path("address").asText(), change::toString);
-        assertEquals("acknowledged", change.path("guard").asText(), change::toString);
-        assertTrue(outcome.file("summary.md").contains("Result: **passed, with acknowledged changes** (exit code 0)"),
-                () -> outcome.file("summary.md"));
-    }
-
-    @Test
-    void passesAnInPlaceChangeAndShowsItAsAnUpdate() throws IOException {
-        Path stack = ReviewFixture.stack("review-in-place", Map.of("cpu_alarm_threshold", 90, "owner_tag", "checkout"));
-
-        Outcome outcome = review("in-place", Map.of(), "--offline", stack.toString());
-
-        assertEquals(ReviewRun.PASSED, outcome.exitCode(), outcome::toString);
-        assertEquals(JSON.readTree("{\"create\":0,\"update\":2,\"replace\":0,\"delete\":0,\"forget\":0}"),
-                outcome.json("review-in-place.json").path("counts"), outcome.file("review-in-place.json"));
-        String markdown = outcome.file("review-in-place.md");
-        assertTrue(markdown.contains("| `aws_cloudwatch_metric_alarm.cpu` | update in place | changes `threshold` |"), markdown);
-        assertTrue(markdown.contains("| `aws_db_instance.primary` | update in place | tags: 1 changed |"), markdown);
-        assertTrue(markdown.contains("**Guard: passed.** No protected resource is deleted or replaced."), markdown);
-    }
-
-    @Test
     void namesWhyAResourceWithPreventDestroyWouldBeReplacedAndBlocksItEvenWhenAcknowledged() {
         Path stack = ReviewFixture.stack("review-prevent-destroy", Map.of("backup_bucket_name", "storefront-fixture-backups-v2"));
 
-        Outcome outcome = review("prevent-destroy", Map.of(), "--offline", stack.toString(),
+        CommandOutcome outcome = review("prevent-destroy", Map.of(), "--offline", stack.toString(),
                 "--allow-replace", "aws_s3_bucket.backups");
 
-        assertEquals(ReviewRun.BLOCKED, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.BLOCKED.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: BLOCKED review-prevent-destroy: Terraform refuses the plan:"
                 + " it would destroy aws_s3_bucket.backups (lifecycle.prevent_destroy)"), outcome::toString);
         assertTrue(outcome.stderr().contains("BLOCKED review-prevent-destroy: aws_s3_bucket.backups — replace (delete, then create),"
@@ -160,9 +73,9 @@ class PlanReviewTest {
         Files.createDirectories(stack);
         Files.writeString(stack.resolve("main.tf"), "resource \"aws_s3_bucket\" {\n");
 
-        Outcome outcome = review("broken", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("broken", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: broken could not be reviewed: `terraform init"), outcome::toString);
         assertTrue(outcome.file("summary.md").contains("## Stacks that could not be reviewed\n\n### broken\n"),
                 () -> outcome.file("summary.md"));
@@ -176,9 +89,9 @@ class PlanReviewTest {
         Files.writeString(stack.resolve("cdk.tf.json"),
                 "{\"terraform\": {\"backend\": {\"s3\": {\"bucket\": \"storefront-prod-tfstate\"}}}}");
 
-        Outcome outcome = review("aws-stack-offline", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("aws-stack-offline", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for real (S3 state, the caller's AWS credentials, refreshed), not offline:"
                 + " review it with neither --offline nor --emulator, or synthesize it with STOREFRONT_MODE=offline"), outcome::toString);
     }
@@ -190,9 +103,9 @@ class PlanReviewTest {
         Files.createDirectories(stack);
         Files.writeString(stack.resolve("cdk.tf.json"), "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"terraform.tfstate\"}}}}");
 
-        Outcome outcome = review("offline-stack-real", Map.of(), stack.toString());
+        CommandOutcome outcome = review("offline-stack-real", Map.of(), stack.toString());
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for offline (local state, placeholder credentials, -refresh=false), not real:"
                 + " review it with --offline, or synthesize it with STOREFRONT_MODE=aws"), outcome::toString);
     }
@@ -205,30 +118,10 @@ class PlanReviewTest {
         Files.writeString(stack.resolve("cdk.tf.json"), "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"/tmp/s.tfstate\"}}},"
                 + " \"provider\": {\"aws\": [{\"endpoints\": [{\"rds\": \"http://127.0.0.1:5000\"}]}]}}");
 
-        Outcome outcome = review("emulator-stack-offline", Map.of(), "--offline", stack.toString());
+        CommandOutcome outcome = review("emulator-stack-offline", Map.of(), "--offline", stack.toString());
 
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
+        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("was synthesized for emulator (local state, an AWS emulator's endpoints, refreshed), not offline:"
                 + " review it with --emulator, or synthesize it with STOREFRONT_MODE=offline"), outcome::toString);
-    }
-
-    @Test
-    void exitsWith2AndShowsUsageForAnUnknownOption() {
-        String unknownOption = "--destroy";
-
-        Outcome outcome = review("usage", Map.of(), unknownOption);
-
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().startsWith("plan review: unknown option --destroy\nUsage: PlanReview"), outcome::toString);
-    }
-
-    @Test
-    void explainsHowToPassArgumentsWhenMavenGotNone() {
-        String undefinedProperty = "${review.args}";
-
-        Outcome outcome = review("no-arguments", Map.of(), undefinedProperty);
-
-        assertEquals(ReviewRun.ERROR, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().startsWith("plan review: no arguments: pass them with -Dreview.args="), outcome::toString);
     }
 }

@@ -18,27 +18,14 @@ import java.util.stream.Stream;
  * Real plans of the fixture configuration ({@code src/test/resources/review/fixture/}) against a prior
  * state: the fixture is planned once with its defaults, that plan becomes the state of every copy, and each
  * copy changes some variables. Plans are cached per copy, since each takes a few seconds.
+ *
+ * <p>Terraform runs here; tests that only read plans use the checked-in {@link FixturePlan}s, which
+ * {@link RegenerateReviewPlans} makes with this class.
  */
 final class ReviewFixture {
 
     /** Where the copies go: {@code target/review-fixtures/<name>}. */
     static final Path ROOT = Path.of("target", "review-fixtures");
-
-    /**
-     * One plan with a change of every kind: a create-only attribute of the database (replace, delete first), the
-     * name of a secret that is created before the old one is destroyed, a log group removed, an alarm threshold
-     * and a tag changed in place, and a new (sensitive) password.
-     */
-    static final Map<String, Object> MANY_CHANGES = Map.of(
-            "snapshot_identifier", "storefront-fixture-before-upgrade",
-            "secret_name", "storefront-fixture/credentials-v2",
-            "with_audit_log_group", false,
-            "cpu_alarm_threshold", 90,
-            "owner_tag", "checkout",
-            "db_password", "fixture-password-two");
-
-    /** The fixture's password before and after {@link #MANY_CHANGES}: neither may appear in a review. */
-    static final List<String> PASSWORDS = List.of("fixture-password-one", "fixture-password-two");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> PLANS = new HashMap<>();

@@ -2,10 +2,10 @@ package com.storefront.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.storefront.platform.terraform.Terraform;
+import com.storefront.platform.review.Mode;
+import com.storefront.platform.review.StackPlanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +17,11 @@ import java.util.concurrent.Future;
 
 /**
  * Every offline-synthesized stack ({@link SynthesizedStacks#offline()}) planned once per test run by the real
- * Terraform CLI and AWS provider ({@code init}, {@code plan -refresh=false -out}, {@code show -json}), two stacks
- * at a time, and shared by every test that reads a plan.
+ * Terraform CLI and AWS provider, through the review's {@link StackPlanner} ({@code init},
+ * {@code plan -refresh=false -out}, {@code show -json}), two stacks at a time, and shared by every test that reads
+ * a plan.
  */
 public final class OfflinePlans {
-
-    /** The saved plan, beside each stack's configuration. */
-    public static final String PLAN_FILE = "offline.tfplan";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int JOBS = 2;
@@ -61,13 +59,13 @@ public final class OfflinePlans {
     }
 
     private static Map<String, String> planEveryStack(SynthesizedStacks stacks) {
-        Terraform terraform = TerraformRequired.runner(stacks.outdir().getParent());
+        StackPlanner planner = new StackPlanner(TerraformRequired.runner(stacks.outdir().getParent()), Mode.OFFLINE);
         List<String> ids = stacks.manifest().path("stacks").findValuesAsText("name");
         ExecutorService pool = Executors.newFixedThreadPool(JOBS);
         try {
             Map<String, Future<String>> pending = new LinkedHashMap<>();
             for (String id : ids) {
-                pending.put(id, pool.submit(() -> plan(terraform, stacks.directory(id))));
+                pending.put(id, pool.submit(() -> planner.plan(stacks.directory(id)).planJson()));
             }
             Map<String, String> planned = new LinkedHashMap<>();
             for (Map.Entry<String, Future<String>> entry : pending.entrySet()) {
@@ -82,11 +80,5 @@ public final class OfflinePlans {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static String plan(Terraform terraform, Path stack) {
-        terraform.run(stack, "init", "-input=false", "-no-color").orThrow(stack);
-        terraform.run(stack, "plan", "-refresh=false", "-input=false", "-no-color", "-out=" + PLAN_FILE).orThrow(stack);
-        return terraform.run(stack, "show", "-json", "-no-color", PLAN_FILE).orThrow(stack).stdout();
     }
 }

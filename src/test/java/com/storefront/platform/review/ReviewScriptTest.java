@@ -1,0 +1,73 @@
+package com.storefront.platform.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code scripts/review}, as CI runs it: its exit code is the review's, where {@code mvn exec:exec@review} turns both
+ * a block and an error into 1. Its first run in a fresh {@code target/} builds the classpath with Maven.
+ */
+class ReviewScriptTest {
+
+    private static final Path SCRIPT = Path.of("scripts", "review").toAbsolutePath();
+    private static final Path OUT = Path.of("target", "review-script-tests").toAbsolutePath();
+
+    /** What one run of the script did. */
+    private record ScriptRun(int exitCode, String output) {
+
+        @Override
+        public String toString() {
+            return "exit code " + exitCode + "\n--- output\n" + output;
+        }
+    }
+
+    private static ScriptRun runScript(String name, String... args) {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path log = Files.createDirectories(OUT).resolve(name + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("scripts/review " + String.join(" ", args) + " still runs after 5 minutes:\n" + Files.readString(log));
+            }
+            return new ScriptRun(process.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void exitsWith2ForAnUnknownOption() {
+        String unknownOption = "--destroy";
+
+        ScriptRun run = runScript("unknown-option", unknownOption);
+
+        assertEquals(Verdict.ERROR.exitCode(), run.exitCode(), run::toString);
+        assertTrue(run.output().contains("plan review: unknown option --destroy\nUsage: PlanReview"), run::toString);
+    }
+
+    @Test
+    @Tag("terraform")
+    void exitsWith1WhenTheGuardBlocksAPlan() {
+        Path stack = ReviewFixture.stack("script-blocked", FixturePlan.MANY_CHANGES.variables()).toAbsolutePath();
+
+        ScriptRun run = runScript("blocked", "--offline", "--out", OUT.resolve("blocked").toString(), stack.toString());
+
+        assertEquals(Verdict.BLOCKED.exitCode(), run.exitCode(), run::toString);
+        assertTrue(run.output().contains("plan review: blocked; reviews in "), run::toString);
+    }
+}
