@@ -5,19 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentsTest {
 
     @Test
-    void declaresDevStagingAndProd() {
-        assertEquals(List.of("dev", "staging", "prod"), Environments.all().stream().map(EnvironmentConfig::name).toList());
+    void declaresAnEnvironmentOfEveryTier() {
+        Set<Tier> tiers = Environments.all().stream().map(EnvironmentConfig::tier).collect(Collectors.toSet());
+
+        assertEquals(Set.of(Tier.values()), tiers);
     }
 
     @Test
     void selectsEveryEnvironmentWhenNoneIsNamed() {
-        assertEquals(3, Environments.select(Environments.all(), null).size());
-        assertEquals(3, Environments.select(Environments.all(), " ").size());
+        List<EnvironmentConfig> all = Environments.all();
+
+        assertEquals(all, Environments.select(all, null));
+        assertEquals(all, Environments.select(all, " "));
     }
 
     @Test

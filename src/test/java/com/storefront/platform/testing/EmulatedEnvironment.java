@@ -7,6 +7,7 @@ import com.hashicorp.cdktf.AppConfig;
 import com.storefront.platform.Main;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.deployment.EmulatorDeployment;
+import com.storefront.platform.deployment.EnvironmentStack;
 import com.storefront.platform.deployment.Layer;
 import com.storefront.platform.deployment.StateLocation;
 import com.storefront.platform.terraform.Directories;
@@ -27,6 +28,7 @@ import java.util.List;
 public final class EmulatedEnvironment implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static String lockFile;
 
     private final EnvironmentConfig environment;
     private final Emulator emulator;
@@ -99,15 +101,37 @@ public final class EmulatedEnvironment implements AutoCloseable {
 
     /** {@code cdktf <command> <stacks>} on the stacks of {@code outdir}. */
     public CdktfCli.Run cdktf(Path outdir, String command, String... stacks) {
-        for (String stack : stacks) {
-            Path dir = outdir.resolve("stacks").resolve(stack);
+        if (terraform.cliConfig().isPresent()) {
             // cdktf's first init of a stack runs `terraform providers lock`, which asks the registry for checksums
-            // whatever the CLI configuration says; with a lock file from the mirror, it leaves the lock alone.
-            if (terraform.cliConfig().isPresent() && !Files.exists(dir.resolve(".terraform.lock.hcl"))) {
-                terraform.run(dir, "init", "-input=false", "-no-color").orThrow(dir);
+            // whatever the CLI configuration says; with a lock file already there, it leaves the lock alone.
+            String lockFile = providerLockFile(terraform);
+            for (String stack : stacks) {
+                try {
+                    Files.writeString(outdir.resolve("stacks").resolve(stack).resolve(".terraform.lock.hcl"), lockFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         return CdktfCli.run(outdir, terraform.cliConfig(), command, stacks);
+    }
+
+    /** The lock file Terraform writes for the AWS provider from the mirror, made once per test run. */
+    private static synchronized String providerLockFile(Terraform terraform) {
+        if (lockFile == null) {
+            try {
+                Path dir = Files.createTempDirectory("provider-lock");
+                Files.writeString(dir.resolve("main.tf.json"), JSON.createObjectNode().set("terraform", JSON.createObjectNode()
+                        .set("required_providers", JSON.createObjectNode().set("aws", JSON.createObjectNode()
+                                .put("source", "hashicorp/aws").put("version", EnvironmentStack.AWS_PROVIDER_CONSTRAINT)))).toString());
+                terraform.run(dir, "init", "-input=false", "-no-color", "-backend=false").orThrow(dir);
+                lockFile = Files.readString(dir.resolve(".terraform.lock.hcl"));
+                Directories.deleteRecursively(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return lockFile;
     }
 
     /** Everything the emulator holds that the stacks could have made. */
