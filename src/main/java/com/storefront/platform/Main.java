@@ -6,7 +6,10 @@ import com.storefront.platform.config.Environments;
 import com.storefront.platform.database.DatabaseStack;
 import com.storefront.platform.network.NetworkStack;
 import com.storefront.platform.deployment.Deployment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,9 +27,15 @@ public final class Main {
 
     public static void main(String[] args) throws IOException {
         App app = new App();
-        Deployment deployment = Deployment.fromEnvironment(System.getenv());
-        List<EnvironmentConfig> environments = Environments.select(Environments.all(), selection(app));
-        synthesize(app, environments, deployment);
+        try {
+            Deployment deployment = Deployment.fromEnvironment(System.getenv());
+            List<EnvironmentConfig> environments = Environments.select(Environments.all(), selection(app));
+            synthesize(app, environments, deployment);
+        } catch (IllegalArgumentException e) {
+            // A configuration or mode error says what to fix; a stack trace would bury it.
+            System.err.println("synth: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /** Adds both stacks of each environment to {@code app}, attaches their backends and synthesizes. */
@@ -43,12 +52,24 @@ public final class Main {
         deployment.afterSynth(Path.of(app.getOutdir()), environments);
     }
 
-    private static String selection(App app) {
+    /**
+     * {@value #ENVIRONMENTS_VARIABLE}, else the {@code environments} key of the context: the one cdktf passes, or
+     * when run without cdktf, the one in {@code cdktf.json} of the directory synthesis runs in.
+     */
+    private static String selection(App app) throws IOException {
         String fromEnvironment = System.getenv(ENVIRONMENTS_VARIABLE);
         if (fromEnvironment != null) {
             return fromEnvironment;
         }
         Object fromContext = app.getNode().tryGetContext("environments");
-        return fromContext == null ? null : fromContext.toString();
+        if (fromContext != null) {
+            return fromContext.toString();
+        }
+        Path cdktfJson = Path.of("cdktf.json");
+        if (System.getenv("CDKTF_CONTEXT_JSON") == null && Files.isRegularFile(cdktfJson)) {
+            JsonNode environments = new ObjectMapper().readTree(cdktfJson.toFile()).path("context").path("environments");
+            return environments.isMissingNode() || environments.isNull() ? null : environments.asText();
+        }
+        return null;
     }
 }
