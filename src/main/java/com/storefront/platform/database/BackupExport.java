@@ -44,10 +44,13 @@ public final class BackupExport extends Construct {
 
     private final S3Bucket bucket;
     private final IamRole exportRole;
+    private final ResourceNames names;
+    private final String keyArn;
 
     public BackupExport(Construct scope, String id, BackupExportProps props) {
         super(scope, id);
-        ResourceNames names = props.names();
+        names = props.names();
+        keyArn = props.key().arn();
 
         bucket = new S3Bucket(this, "bucket", S3BucketConfig.builder()
                 // Bucket names are global: the account and region keep them unique.
@@ -136,6 +139,16 @@ public final class BackupExport extends Construct {
                                 .daysAfterInitiation(7).build())
                         .build()))
                 .build());
+    }
+
+    /**
+     * The command that exports a snapshot (its ARN in {@code SNAPSHOT_ARN}) to the bucket as Parquet, through the
+     * export role, encrypted with the key.
+     */
+    public String exportCommand() {
+        return "aws rds start-export-task --region " + names.region() + " --export-task-identifier " + names.name("export")
+                + "-$(date +%Y%m%d%H%M) --source-arn \"$SNAPSHOT_ARN\" --s3-bucket-name " + bucket.getBucket()
+                + " --iam-role-arn " + exportRole.getArn() + " --kms-key-id " + keyArn;
     }
 
     public S3Bucket bucket() {

@@ -39,11 +39,15 @@ public final class DatabaseAccess extends Construct {
     private final Optional<Instance> bastion;
     private final ResourceNames names;
     private final String primaryAddress;
+    private final String databaseName;
+    private final String iamUser;
 
     public DatabaseAccess(Construct scope, String id, DatabaseAccessProps props) {
         super(scope, id);
         names = props.names();
         primaryAddress = props.database().primary().getAddress();
+        databaseName = props.database().config().credentials().databaseName();
+        iamUser = props.access().iamDatabaseUsers().get(0);
         List<DatabaseInstance> primary = props.database().instances().stream().filter(i -> !i.replica()).toList();
         List<DatabaseInstance> replicas = props.database().instances().stream().filter(DatabaseInstance::replica).toList();
 
@@ -118,6 +122,9 @@ public final class DatabaseAccess extends Construct {
         return new Instance(this, "bastion", InstanceConfig.builder()
                 .ami(props.bastionImage().imageId(this, "bastion-ami"))
                 .instanceType("t3.micro")
+                // One-minute metrics, and EBS optimization stated rather than left to the instance type's default.
+                .monitoring(true)
+                .ebsOptimized(true)
                 .subnetId(Fn.element(props.network().applicationSubnetIds(), 0).toString())
                 .vpcSecurityGroupIds(List.of(group.getId()))
                 .iamInstanceProfile(profile.getName())
@@ -148,6 +155,18 @@ public final class DatabaseAccess extends Construct {
 
     public Optional<Instance> bastion() {
         return bastion;
+    }
+
+    /** The libpq connection string of the primary for the first IAM user, without a password: pass an IAM token. */
+    public String psqlConnectionString() {
+        return "host=" + primaryAddress + " port=" + PostgresDatabase.PORT + " dbname=" + databaseName + " user=" + iamUser
+                + " sslmode=verify-full sslrootcert=global-bundle.pem";
+    }
+
+    /** The command that prints an IAM authentication token (valid 15 minutes) for that user on the primary. */
+    public String iamTokenCommand() {
+        return "aws rds generate-db-auth-token --region " + names.region() + " --hostname " + primaryAddress + " --port "
+                + PostgresDatabase.PORT + " --username " + iamUser;
     }
 
     /** With a bastion: the command that forwards a local port to the primary through it. */

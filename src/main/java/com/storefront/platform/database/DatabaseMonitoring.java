@@ -32,9 +32,12 @@ import software.constructs.Construct;
  */
 public final class DatabaseMonitoring extends Construct {
 
-    /** RDS event categories that need a person: the instance is down, failing over, full or changing. */
-    static final List<String> INSTANCE_EVENTS = List.of(
-            "availability", "failover", "failure", "low storage", "maintenance", "notification", "recovery");
+    /**
+     * RDS event categories that need a person: the instance is down, failing over, full or changing, a replica
+     * stopped or lags, a backup failed, or a security patch is pending.
+     */
+    static final List<String> INSTANCE_EVENTS = List.of("availability", "backup", "failover", "failure", "low storage",
+            "maintenance", "notification", "read replica", "recovery", "security patching");
 
     /** The dashboard's widgets: a title and the metrics it plots. */
     static final Map<String, List<String>> WIDGETS = Map.of(

@@ -25,7 +25,13 @@ public enum DatabaseOutput {
     /** Only with a bastion. */
     BASTION_INSTANCE_ID("bastion_instance_id"),
     /** Only with a bastion. */
-    SSM_PORT_FORWARD_COMMAND("ssm_port_forward_command");
+    SSM_PORT_FORWARD_COMMAND("ssm_port_forward_command"),
+    /** libpq parameters of the primary for the first IAM user, without a password. */
+    PSQL_CONNECTION_STRING("psql_connection_string"),
+    IAM_TOKEN_COMMAND("iam_token_command"),
+    MASTER_SECRET_COMMAND("master_secret_command"),
+    /** Exports the snapshot named in $SNAPSHOT_ARN to the backup bucket. */
+    SNAPSHOT_EXPORT_COMMAND("snapshot_export_command");
 
     private final String outputName;
 

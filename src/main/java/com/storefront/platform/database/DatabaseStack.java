@@ -62,6 +62,10 @@ public final class DatabaseStack extends EnvironmentStack {
         output(DatabaseOutput.BREAK_GLASS_POLICY_ARN, access.breakGlass().getArn());
         access.bastion().ifPresent(bastion -> output(DatabaseOutput.BASTION_INSTANCE_ID, bastion.getId()));
         access.portForwardCommand().ifPresent(command -> output(DatabaseOutput.SSM_PORT_FORWARD_COMMAND, command));
+        output(DatabaseOutput.PSQL_CONNECTION_STRING, access.psqlConnectionString());
+        output(DatabaseOutput.IAM_TOKEN_COMMAND, access.iamTokenCommand());
+        output(DatabaseOutput.MASTER_SECRET_COMMAND, secret.readCommand(environment.region()));
+        output(DatabaseOutput.SNAPSHOT_EXPORT_COMMAND, backups.exportCommand());
     }
 
     private void output(DatabaseOutput output, Object value) {

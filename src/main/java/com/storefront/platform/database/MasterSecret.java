@@ -55,4 +55,9 @@ public final class MasterSecret extends Construct {
     public String arn() {
         return arn;
     }
+
+    /** The command that prints the master credentials (break-glass only: it needs the break-glass policy). */
+    public String readCommand(String region) {
+        return "aws secretsmanager get-secret-value --region " + region + " --secret-id " + arn + " --query SecretString --output text";
+    }
 }

@@ -60,8 +60,8 @@ class DatabaseOperationsTest {
         JsonNode instances = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-instance")).get(0);
         JsonNode parameters = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-parameter-group")).get(0);
 
-        database.check(toSet(instances.path("event_categories")).equals(Set.of("availability", "failover", "failure", "low storage",
-                "maintenance", "notification", "recovery")), "instance event categories");
+        database.check(toSet(instances.path("event_categories")).equals(Set.of("availability", "backup", "failover", "failure", "low storage",
+                "maintenance", "notification", "read replica", "recovery", "security patching")), "instance event categories");
         database.check(toSet(instances.path("source_ids")).equals(Set.copyOf(instanceIdentifiers(environment))), "every instance");
         database.check(toSet(parameters.path("event_categories")).equals(Set.of("configuration change")), "parameter group changes");
     }
@@ -126,6 +126,8 @@ class DatabaseOperationsTest {
         database.check(!bastion.has("key_name") && !bastion.path("associate_public_ip_address").asBoolean(), "no key pair, no public IP");
         database.check(bastion.at("/metadata_options/http_tokens").asText().equals("required"), "IMDSv2 required");
         database.check(bastion.at("/root_block_device/encrypted").asBoolean(), "encrypted root volume");
+        database.check(bastion.path("monitoring").asBoolean() && bastion.path("ebs_optimized").asBoolean(),
+                "detailed monitoring on, EBS optimization stated");
         String bastionGroup = database.logicalId("aws_security_group", g -> g.path("name").asText().endsWith("-bastion"));
         String groupRef = StackJson.reference("aws_security_group", bastionGroup, "id");
         database.check(database.resources("aws_vpc_security_group_ingress_rule",
@@ -136,6 +138,26 @@ class DatabaseOperationsTest {
         database.check(Set.copyOf(egress).equals(Set.of("5432->database", "443->0.0.0.0/0")), "egress only to the database and HTTPS: " + egress);
         database.check(database.output("ssm_port_forward_command").path("value").asText()
                 .contains("--document-name AWS-StartPortForwardingSessionToRemoteHost"), "port forwarding command");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void publishesTheCommandsOperatorsCopyWithoutAnyPassword(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+
+        String psql = database.output("psql_connection_string").path("value").asText();
+        String token = database.output("iam_token_command").path("value").asText();
+        String secret = database.output("master_secret_command").path("value").asText();
+        String export = database.output("snapshot_export_command").path("value").asText();
+
+        database.check(psql.contains("sslmode=verify-full") && psql.contains("user=storefront_app") && !psql.contains("password"),
+                "psql connection string for IAM auth, no password: " + psql);
+        database.check(token.startsWith("aws rds generate-db-auth-token --region " + environment.region()) && token.contains("--username storefront_app"),
+                "IAM token command: " + token);
+        database.check(secret.startsWith("aws secretsmanager get-secret-value") && secret.contains("--secret-id ${aws_secretsmanager_secret."),
+                "master secret command: " + secret);
+        database.check(export.startsWith("aws rds start-export-task") && export.contains("--iam-role-arn ${aws_iam_role.")
+                && export.contains("--kms-key-id ${aws_kms_key."), "snapshot export command: " + export);
     }
 
     private static StackJson database(EnvironmentConfig environment) {
