@@ -21,6 +21,8 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
   7. EC2 DescribeInstances: security groups given on the network interface (as the provider does) are not
      reported as the instance's groups, and an empty public-IP association is reported, which the provider
      reads as a public IP. The groups are reported and the empty association is left out.
+  8. EC2 MonitorInstances / UnmonitorInstances (detailed monitoring) are not implemented: the provider retries
+     the failing call until it times out. They switch the instance's monitoring state, as EC2 does.
 
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
 to the environment's account and MOTO_IAM_LOAD_MANAGED_POLICIES=true (the stacks attach AWS managed policies).
@@ -33,6 +35,7 @@ import sys
 import moto.ec2.models.elastic_network_interfaces as network_interfaces
 import moto.ec2.models.instances as ec2_instances
 import moto.ec2.models.security_groups as security_groups
+import moto.ec2.responses.monitoring as monitoring_responses
 import moto.ec2.responses.instances as instance_responses
 import moto.rds.models as rds
 import moto.rds.responses as rds_responses
@@ -164,6 +167,23 @@ def _ec2_instance_init_with_nic_groups(self, *args, **kwargs):
 ec2_instances.Instance.__init__ = _ec2_instance_init_with_nic_groups
 network_interfaces.NetworkInterface.association = property(
     lambda self: _nic_association(self) if self.public_ip else None)
+
+# 8. Detailed monitoring switched on and off.
+
+
+def _set_monitoring(state):
+    def action(self):
+        monitorings = []
+        for instance_id in self._get_param("InstanceIds", []):
+            self.ec2_backend.get_instance(instance_id).monitoring_state = state
+            monitorings.append({"InstanceId": instance_id, "Monitoring": {"State": state}})
+        return ActionResult({"InstanceMonitorings": monitorings})
+
+    return action
+
+
+monitoring_responses.Monitoring.monitor_instances = _set_monitoring("enabled")
+monitoring_responses.Monitoring.unmonitor_instances = _set_monitoring("disabled")
 
 if __name__ == "__main__":
     from moto.server import main

@@ -17,14 +17,18 @@ public final class TerraformRequired {
 
     public static Terraform runner(Path workDir) {
         if (!Terraform.isInstalled()) {
-            String message = "*** terraform is not on the PATH: terraform validate/plan/test checks NOT RUN. "
-                    + "Install Terraform >= 1.11 to run them. ***";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " (CI=true requires them)");
-            }
-            System.err.println(message);
-            Assumptions.abort(message);
+            skipOrFail("terraform is not on the PATH: terraform plan/test checks NOT RUN. Install Terraform >= 1.11 to run them.");
         }
         return Terraform.inWorkDir(workDir);
+    }
+
+    /** Skips the test with a loud {@code message} about a missing tool, or fails it under {@code CI=true}. */
+    static void skipOrFail(String message) {
+        String loud = "*** " + message + " ***";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(loud + " (CI=true requires it)");
+        }
+        System.err.println(loud);
+        Assumptions.abort(loud);
     }
 }
