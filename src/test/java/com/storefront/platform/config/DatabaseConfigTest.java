@@ -1,10 +1,13 @@
 package com.storefront.platform.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseConfigTest {
 
@@ -105,6 +108,58 @@ class DatabaseConfigTest {
     void rejectsABackupLifecycleThatMovesToGlacierBeforeInfrequentAccess() {
         assertRejected(Tier.DEV, d -> d.backups(b -> b.exportLifecycle(l -> l.infrequentAccessAfterDays(60).glacierAfterDays(45))),
                 "database.backups.exportLifecycle.glacierAfterDays must be after infrequentAccessAfterDays (60)", "got 45");
+    }
+
+    @Test
+    void rejectsAMajorVersionPastRdsStandardSupport() {
+        assertRejected(Tier.DEV, d -> d.engineMajorVersion("13"),
+                "database.engineMajorVersion must be a PostgreSQL major version in RDS standard support, one of [14, 15, 16, 17, 18]",
+                "paid RDS Extended Support", "choose a newer major version", "got '13'");
+    }
+
+    @Test
+    void rejectsAMajorVersionRdsDoesNotOfferYet() {
+        assertRejected(Tier.DEV, d -> d.engineMajorVersion("19"),
+                "database.engineMajorVersion must be a PostgreSQL major version only (one of [14, 15, 16, 17, 18])", "got '19'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"14", "15", "16", "17", "18"})
+    void acceptsEveryMajorVersionRdsOffersInStandardSupport(String version) {
+        DatabaseConfig database = valid(Tier.DEV, d -> d.engineMajorVersion(version));
+
+        assertEquals("postgres" + version, database.parameterGroupFamily());
+    }
+
+    @Test
+    void rejectsACaCertificateRdsHasRetired() {
+        assertRejected(Tier.PROD, d -> d.caCertificate("rds-ca-2019"),
+                "database.caCertificate must be a certificate authority RDS offers, one of [rds-ca-ecc384-g1, rds-ca-rsa2048-g1, rds-ca-rsa4096-g1]",
+                "rds-ca-2019 expired", "got 'rds-ca-2019'");
+    }
+
+    @Test
+    void rejectsACaCertificateRdsNeverHad() {
+        assertRejected(Tier.DEV, d -> d.caCertificate("rds-ca-rsa2048-g2"), "database.caCertificate must be a certificate authority RDS offers",
+                "got 'rds-ca-rsa2048-g2'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"})
+    void acceptsEveryCaCertificateRdsOffers(String authority) {
+        assertEquals(authority, valid(Tier.PROD, d -> d.caCertificate(authority)).caCertificate());
+    }
+
+    private static DatabaseConfig valid(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides) {
+        String name = tier.name().toLowerCase();
+        return EnvironmentConfig.builder(name, tier)
+                .region("eu-west-1")
+                .accountId("444444444444")
+                .stateBucket("storefront-" + name + "-tfstate")
+                .network(n -> n.vpcCidr("10.40.0.0/16"))
+                .database(overrides)
+                .build()
+                .database();
     }
 
     private static void assertRejected(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides, String... fragments) {
