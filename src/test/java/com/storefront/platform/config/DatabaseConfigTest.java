@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,6 +149,101 @@ class DatabaseConfigTest {
     @ValueSource(strings = {"rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"})
     void acceptsEveryCaCertificateRdsOffers(String authority) {
         assertEquals(authority, valid(Tier.PROD, d -> d.caCertificate(authority)).caCertificate());
+    }
+
+    @Test
+    void rejectsAMasterUsernameLongerThanRdsAllows() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("storefront_admins")),
+                "database.credentials.masterUsername must be 1..16 lowercase letters, digits or underscores", "RDS allows at most 16 characters",
+                "like storefront_admin", "got 'storefront_admins'");
+    }
+
+    @Test
+    void rejectsAdminAsMasterUsername() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("admin")),
+                "database.credentials.masterUsername must be a lowercase identifier that is not a well-known name "
+                        + "[admin, postgres, rds_ad, rds_iam, rds_password, rds_replication, rds_superuser, rdsadmin, rdsrepladmin]",
+                "RDS refuses admin", "pick a name of your own", "got 'admin'");
+    }
+
+    @Test
+    void rejectsAnRdsRoleAsMasterUsername() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("rdsadmin")),
+                "database.credentials.masterUsername must be a lowercase identifier that is not a well-known name", "got 'rdsadmin'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user", "select", "current_user"})
+    void rejectsAReservedKeyWordAsMasterUsername(String keyWord) {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername(keyWord)),
+                "database.credentials.masterUsername must not be a PostgreSQL reserved key word", "like storefront_admin", "got '" + keyWord + "'");
+    }
+
+    @Test
+    void rejectsAMasterUsernameWithThePgPrefix() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("pg_admin")),
+                "database.credentials.masterUsername must not start with pg_", "got 'pg_admin'");
+    }
+
+    @Test
+    void rejectsARoleNamePostgresReserves() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("public")),
+                "database.credentials.masterUsername must not be one of [none, public]", "got 'public'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"master", "root", "left", "a", "storefront_admin"})
+    void acceptsMasterUsernamesRdsAccepts(String username) {
+        assertEquals(username, valid(Tier.DEV, d -> d.credentials(c -> c.masterUsername(username))).credentials().masterUsername());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"select", "left", "verbose"})
+    void rejectsAKeyWordAsDatabaseName(String keyWord) {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.databaseName(keyWord)),
+                "database.credentials.databaseName must not be a PostgreSQL key word reserved for names", "like storefront", "got '" + keyWord + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "rdsadmin", "template0", "template1"})
+    void rejectsADatabaseEveryRdsInstanceAlreadyHas(String database) {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.databaseName(database)),
+                "database.credentials.databaseName must not be one of the databases every RDS for PostgreSQL instance already has "
+                        + "[postgres, rdsadmin, template0, template1]", "got '" + database + "'");
+    }
+
+    @Test
+    void rejectsADatabaseNameLongerThanPostgresAllows() {
+        String name = "s".repeat(64);
+
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.databaseName(name)), "database.credentials.databaseName must be a lowercase identifier",
+                "got '" + name + "'");
+    }
+
+    @Test
+    void rejectsAReservedKeyWordAsIamDatabaseUser() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("storefront_app", "user")),
+                "database.access.iamDatabaseUsers must not be a PostgreSQL reserved key word", "like storefront_app", "got 'user'");
+    }
+
+    @Test
+    void rejectsAnIamDatabaseUserWithThePgPrefix() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("pg_app")), "database.access.iamDatabaseUsers must not start with pg_",
+                "got 'pg_app'");
+    }
+
+    @Test
+    void rejectsAnRdsRoleAsIamDatabaseUser() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("rds_superuser")),
+                "database.access.iamDatabaseUsers must not be one of the roles every RDS instance already has "
+                        + "[rds_ad, rds_iam, rds_password, rds_replication, rds_superuser, rdsadmin, rdsrepladmin]",
+                "like storefront_app", "got 'rds_superuser'");
+    }
+
+    @Test
+    void acceptsIamDatabaseUsersPostgresCanCreate() {
+        assertEquals(List.of("storefront_app", "reporting", "verbose"),
+                valid(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("storefront_app", "reporting", "verbose"))).access().iamDatabaseUsers());
     }
 
     private static DatabaseConfig valid(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides) {
