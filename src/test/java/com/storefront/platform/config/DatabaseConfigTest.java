@@ -92,7 +92,8 @@ class DatabaseConfigTest {
 
     @Test
     void rejectsAMaximumStorageBelowTheAllocatedStorage() {
-        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(50)), "database.storage.maxAllocatedGib must be between allocatedGib (100) and 65536 GiB", "got 50");
+        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(50)),
+                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (100), so 110..65536 GiB", "got 50");
     }
 
     @Test
@@ -244,6 +245,56 @@ class DatabaseConfigTest {
     void acceptsIamDatabaseUsersPostgresCanCreate() {
         assertEquals(List.of("storefront_app", "reporting", "verbose"),
                 valid(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("storefront_app", "reporting", "verbose"))).access().iamDatabaseUsers());
+    }
+
+    @Test
+    void rejectsAMaximumStorageEqualToTheAllocatedStorage() {
+        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(100)),
+                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (100), so 110..65536 GiB",
+                "RDS storage autoscaling refuses a smaller ceiling; raise it or lower allocatedGib", "got 100");
+    }
+
+    @Test
+    void rejectsAMaximumStorageLessThanTenPercentAboveTheAllocatedStorage() {
+        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(25).maxAllocatedGib(27)),
+                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (25), so 28..65536 GiB", "got 27");
+    }
+
+    @Test
+    void acceptsAMaximumStorageExactlyTenPercentAboveTheAllocatedStorage() {
+        assertEquals(110, valid(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(110))).storage().maxAllocatedGib());
+    }
+
+    @Test
+    void rejectsAGlacierTransitionLessThanThirtyDaysAfterInfrequentAccess() {
+        assertRejected(Tier.DEV, d -> d.backups(b -> b.exportLifecycle(l -> l.infrequentAccessAfterDays(30).glacierAfterDays(59))),
+                "database.backups.exportLifecycle.glacierAfterDays must be after infrequentAccessAfterDays (30) by at least 30 days, so 60 or more",
+                "S3 refuses", "got 59");
+    }
+
+    @Test
+    void acceptsAGlacierTransitionThirtyDaysAfterInfrequentAccess() {
+        assertEquals(60, valid(Tier.DEV, d -> d.backups(b -> b.exportLifecycle(l -> l.infrequentAccessAfterDays(30).glacierAfterDays(60))))
+                .backups().exportLifecycle().glacierAfterDays());
+    }
+
+    @Test
+    void rejectsAlarmsEvaluatingMoreThanADayOfShortPeriods() {
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(60).evaluationPeriods(1441))),
+                "database.observability.alarms.evaluationPeriods must be at most 1440 with a period of 60 s",
+                "CloudWatch refuses alarms that evaluate more than one day", "shorten the period or the evaluation", "got 1441");
+    }
+
+    @Test
+    void rejectsAlarmsEvaluatingMoreThanSevenDaysOfHourlyPeriods() {
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(3600).evaluationPeriods(169))),
+                "database.observability.alarms.evaluationPeriods must be at most 168 with a period of 3600 s", "more than 7 days", "got 169");
+    }
+
+    @Test
+    void acceptsAlarmsEvaluatingExactlySevenDays() {
+        assertEquals(168, valid(Tier.DEV, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(3600).evaluationPeriods(168))))
+                .observability().alarms().evaluationPeriods());
     }
 
     private static DatabaseConfig valid(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides) {
