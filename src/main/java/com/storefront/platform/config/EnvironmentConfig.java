@@ -45,6 +45,13 @@ public record EnvironmentConfig(
                             "must be zones of region " + region + ", like " + region + "a");
                 }
             }
+            String snapshotRegion = database.backups().snapshotRegion();
+            if (snapshotRegion != null && !snapshotRegion.equals(region)) {
+                throw new InvalidConfigException("database.backups.snapshotIdentifier", database.backups().snapshotIdentifier(),
+                        "must be a snapshot in the environment's region " + region + " (RDS restores an instance only from a snapshot in"
+                                + " its own region); copy it first: aws rds copy-db-snapshot --source-region " + snapshotRegion
+                                + " --region " + region + " --source-db-snapshot-identifier <this ARN> --target-db-snapshot-identifier <name>");
+            }
             if (tier == Tier.PROD) {
                 requireNotBurstable("database.instanceClass", database.instanceClass());
                 requireNotBurstable("database.replicaInstanceClass", database.replicaInstanceClass());

@@ -297,6 +297,43 @@ class DatabaseConfigTest {
                 .observability().alarms().evaluationPeriods());
     }
 
+    @Test
+    void rejectsASnapshotFromAnotherRegion() {
+        assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier("arn:aws:rds:us-east-1:111111111111:snapshot:dev-seed")),
+                "database.backups.snapshotIdentifier must be a snapshot in the environment's region eu-west-1",
+                "aws rds copy-db-snapshot --source-region us-east-1 --region eu-west-1", "got 'arn:aws:rds:us-east-1:111111111111:snapshot:dev-seed'");
+    }
+
+    @Test
+    void rejectsAClusterSnapshot() {
+        assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier("arn:aws:rds:eu-west-1:111111111111:cluster-snapshot:dev-seed")),
+                "database.backups.snapshotIdentifier must be a DB snapshot, not a DB cluster snapshot",
+                "got 'arn:aws:rds:eu-west-1:111111111111:cluster-snapshot:dev-seed'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:aws:rds:eu-west-1:1111:snapshot:dev-seed", "arn:aws-cn:rds:cn-north-1:111111111111:snapshot:dev-seed",
+        "arn:aws:rds:eu-west-1:111111111111:db:storefront-dev-postgres", "arn:aws:rds:eu-west-1:111111111111:snapshot:dev--seed"})
+    void rejectsAMalformedSnapshotArn(String arn) {
+        assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(arn)),
+                "database.backups.snapshotIdentifier must be a DB snapshot ARN like arn:aws:rds:eu-west-1:111122223333:snapshot:dev-seed",
+                "got '" + arn + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev--seed", "1-seed", "dev-seed-", "dev_seed", "rds:"})
+    void rejectsASnapshotNameRdsCannotHave(String name) {
+        assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(name)),
+                "database.backups.snapshotIdentifier must be a DB snapshot name (1..255 letters, digits or single hyphens", "got '" + name + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev-seed", "Dev-Seed-2026", "rds:storefront-dev-postgres-2026-01-01-03-00",
+        "arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed", "arn:aws:rds:eu-west-1:111111111111:snapshot:rds:storefront-dev-postgres-2026-01-01-03-00"})
+    void acceptsTheSnapshotsRdsRestoresFrom(String snapshot) {
+        assertEquals(snapshot, valid(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(snapshot))).backups().snapshotIdentifier());
+    }
+
     private static DatabaseConfig valid(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides) {
         String name = tier.name().toLowerCase();
         return EnvironmentConfig.builder(name, tier)
