@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EnvironmentConfigTest {
 
@@ -129,6 +132,24 @@ class EnvironmentConfigTest {
     @Test
     void rejectsAFlowLogRetentionCloudWatchDoesNotOffer() {
         assertRejected("dev", b -> b.network(n -> n.flowLogRetentionDays(10)), "network.flowLogRetentionDays must be a CloudWatch Logs retention period", "got 10");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0.0.0.0/16, 0.0.0.0/8",
+        "127.0.0.0/16, 127.0.0.0/8",
+        "169.254.0.0/16, 169.254.0.0/16",
+        "224.1.0.0/16, 224.0.0.0/4",
+        "255.255.0.0/16, 240.0.0.0/4"})
+    void rejectsAVpcInASpecialPurposeRange(String cidr, String range) {
+        assertRejected("dev", b -> b.network(n -> n.vpcCidr(cidr)), "environment 'dev': network.vpcCidr must not overlap " + range,
+                "no VPC can route it; use a private range like 10.20.0.0/16", "got '" + cidr + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/16", "172.16.0.0/16", "192.168.0.0/16", "100.64.0.0/16", "52.16.0.0/16"})
+    void acceptsTheVpcRangesAwsAllows(String cidr) {
+        assertEquals(cidr, valid("dev", Tier.DEV, b -> b.network(n -> n.vpcCidr(cidr))).network().vpcCidr().toString());
     }
 
     private static EnvironmentConfig valid(String name, Tier tier, UnaryOperator<EnvironmentConfig.Builder> overrides) {
