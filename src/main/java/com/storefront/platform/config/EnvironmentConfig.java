@@ -35,7 +35,7 @@ public record EnvironmentConfig(
         }
         try {
             Objects.requireNonNull(tier, "tier");
-            Regions.requireValid("region", region);
+            Regions.requireEnvironmentRegion("region", region);
             if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
                 throw new InvalidConfigException("accountId", accountId, "must be the 12-digit AWS account id");
             }
@@ -147,7 +147,7 @@ public record EnvironmentConfig(
         /** @throws InvalidConfigException naming the environment, field, value and fix */
         public EnvironmentConfig build() {
             try {
-                Regions.requireValid("region", region);
+                Regions.requireEnvironmentRegion("region", region);
                 return new EnvironmentConfig(name, tier, region, accountId,
                         StateBackendConfig.ofModuleDefaults(stateBucket, stateRegion != null ? stateRegion : region),
                         network.build(region), database.build());

@@ -20,7 +20,7 @@ public record StateBackendConfig(String bucket, String region, String kmsKeyId) 
             throw new InvalidConfigException("stateBackend.bucket", bucket,
                     "must be an S3 bucket name: 3..63 lowercase letters, digits, dots or hyphens");
         }
-        Regions.requireValid("stateBackend.region", region);
+        Regions.requireStateRegion("stateBackend.region", region);
         if (kmsKeyId == null || !(kmsKeyId.startsWith("alias/") || kmsKeyId.startsWith("arn:aws:kms:"))) {
             throw new InvalidConfigException("stateBackend.kmsKeyId", kmsKeyId,
                     "must be a KMS key ARN or an alias like alias/" + bucket);

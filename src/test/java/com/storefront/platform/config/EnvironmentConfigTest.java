@@ -152,6 +152,40 @@ class EnvironmentConfigTest {
         assertEquals(cidr, valid("dev", Tier.DEV, b -> b.network(n -> n.vpcCidr(cidr))).network().vpcCidr().toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cn-north-1", "us-gov-west-1", "us-iso-east-1", "eusc-de-east-1"})
+    void rejectsARegionOutsideTheCommercialPartition(String region) {
+        assertRejected("dev", b -> b.region(region), "environment 'dev': region must be an AWS region name like eu-west-1: a commercial (aws"
+                + " partition) region the AWS provider 5.100.0 knows, one of [af-south-1, ap-east-1, ap-east-2, ", "got '" + region + "'");
+    }
+
+    @Test
+    void rejectsARegionTheAwsProviderDoesNotKnowYet() {
+        assertRejected("dev", b -> b.region("ap-southeast-6"), "environment 'dev': region must be an AWS region name like eu-west-1",
+                "ap-southeast-5, ap-southeast-7, ", "got 'ap-southeast-6'");
+    }
+
+    @Test
+    void rejectsAStateRegionTheS3BackendDoesNotKnowYet() {
+        assertRejected("dev", b -> b.region("ap-east-2"),
+                "environment 'dev': stateBackend.region must be a region Terraform 1.11.4's S3 backend knows, which ap-east-2 is not yet",
+                "keep the state bucket in another region with EnvironmentConfig.Builder#stateRegion", "got 'ap-east-2'");
+    }
+
+    @Test
+    void acceptsAnEnvironmentWhoseStateLivesInAnotherRegion() {
+        EnvironmentConfig taipei = valid("dev", Tier.DEV, b -> b.region("ap-east-2").stateRegion("ap-east-1"));
+
+        assertEquals("ap-east-1", taipei.stateBackend().region());
+        assertEquals(List.of("ap-east-2a", "ap-east-2b"), taipei.network().availabilityZones());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"us-east-1", "eu-central-2", "il-central-1", "mx-central-1", "ap-southeast-7", "ca-west-1"})
+    void acceptsCommercialRegionsTerraformKnows(String region) {
+        assertEquals(region, valid("dev", Tier.DEV, b -> b.region(region)).region());
+    }
+
     private static EnvironmentConfig valid(String name, Tier tier, UnaryOperator<EnvironmentConfig.Builder> overrides) {
         return overrides.apply(EnvironmentConfig.builder(name, tier)
                 .region("eu-west-1")
