@@ -95,6 +95,7 @@ public record EnvironmentConfig(
         private String accountId;
         private String stateBucket;
         private String stateRegion;
+        private String stateKmsKeyId;
         private final NetworkConfig.Builder network = new NetworkConfig.Builder();
         private final DatabaseConfig.Builder database = new DatabaseConfig.Builder();
 
@@ -124,6 +125,15 @@ public record EnvironmentConfig(
             return this;
         }
 
+        /**
+         * The key the state is encrypted with, e.g. the {@code kms_key_id} of {@code modules/state-backend}'s
+         * {@code backend_config} output. Default: {@code alias/<bucket>}, the alias that module creates.
+         */
+        public Builder stateKmsKeyId(String keyId) {
+            this.stateKmsKeyId = keyId;
+            return this;
+        }
+
         /** Changes network settings, e.g. {@code n -> n.vpcCidr("10.40.0.0/16")}. */
         public Builder network(UnaryOperator<NetworkConfig.Builder> changes) {
             try {
@@ -148,9 +158,10 @@ public record EnvironmentConfig(
         public EnvironmentConfig build() {
             try {
                 Regions.requireEnvironmentRegion("region", region);
-                return new EnvironmentConfig(name, tier, region, accountId,
-                        StateBackendConfig.ofModuleDefaults(stateBucket, stateRegion != null ? stateRegion : region),
-                        network.build(region), database.build());
+                String stateIn = stateRegion != null ? stateRegion : region;
+                StateBackendConfig state = stateKmsKeyId == null ? StateBackendConfig.ofModuleDefaults(stateBucket, stateIn)
+                        : new StateBackendConfig(stateBucket, stateIn, stateKmsKeyId);
+                return new EnvironmentConfig(name, tier, region, accountId, state, network.build(region), database.build());
             } catch (InvalidConfigException e) {
                 throw e.in(name);
             }
