@@ -52,7 +52,9 @@ public record AlarmThresholds(
                     "must be positive and well below the 2^31 wraparound limit (under 2,000,000,000)");
         }
         if (periodSeconds < 60 || periodSeconds % 60 != 0) {
-            throw new InvalidConfigException(FIELD + "periodSeconds", periodSeconds, "must be a positive multiple of 60 seconds");
+            // PutMetricAlarm also takes 10, 20 and 30 s, but only for high-resolution metrics; RDS publishes every 60 s.
+            throw new InvalidConfigException(FIELD + "periodSeconds", periodSeconds,
+                    "must be a positive multiple of 60 seconds (RDS publishes its metrics once a minute)");
         }
         requirePositive("evaluationPeriods", evaluationPeriods);
         // PutMetricAlarm: "Period multiplied by EvaluationPeriods can't be more than 604,800 seconds. For alarms with a

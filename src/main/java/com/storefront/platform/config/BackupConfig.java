@@ -30,7 +30,8 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
 
     public BackupConfig {
         if (retentionDays < 7 || retentionDays > 35) {
-            throw new InvalidConfigException("database.backups.retentionDays", retentionDays, "must be 7..35 days");
+            throw new InvalidConfigException("database.backups.retentionDays", retentionDays,
+                    "must be 7..35 days (RDS allows 0..35; this project keeps at least a week of point-in-time recovery)");
         }
         MaintenanceWindows.daily("database.backups.window", window);
         if (snapshotIdentifier != null) {

@@ -334,6 +334,25 @@ class DatabaseConfigTest {
         assertEquals(snapshot, valid(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(snapshot))).backups().snapshotIdentifier());
     }
 
+    @Test
+    void rejectsTheSameAlarmAddressTwice() {
+        assertRejected(Tier.PROD, d -> d.observability(o -> o.alarmEmails("dba@example.com", "oncall@example.com", "dba@example.com")),
+                "database.observability.alarmEmails must not repeat an address", "remove the duplicate", "got 'dba@example.com'");
+    }
+
+    @Test
+    void rejectsAnAlarmPeriodOnlyHighResolutionMetricsHave() {
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(30))),
+                "database.observability.alarms.periodSeconds must be a positive multiple of 60 seconds", "RDS publishes its metrics once a minute",
+                "got 30");
+    }
+
+    @Test
+    void rejectsALogRetentionCloudWatchDoesNotOffer() {
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.logRetentionDays(4018)),
+                "database.observability.logRetentionDays must be a CloudWatch Logs retention period (1, 3, 5, 7", "3288 or 3653 days)", "got 4018");
+    }
+
     private static DatabaseConfig valid(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides) {
         String name = tier.name().toLowerCase();
         return EnvironmentConfig.builder(name, tier)
