@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * @param name short lowercase name used in stack ids and AWS resource names, e.g. {@code prod}
  * @param tier the kind of environment, which decides the defaults
- * @param region the AWS region every resource of the environment lives in
+ * @param region the AWS region every resource of the environment lives in: a commercial region the pinned AWS provider
+ *     knows (see {@code Regions} for the list and how to update it)
  * @param accountId the AWS account the environment is deployed to; the provider refuses any other
  * @param stateBackend where the environment's Terraform state lives
  * @param network the VPC and its subnets

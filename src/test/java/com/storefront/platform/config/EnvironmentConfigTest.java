@@ -186,6 +186,25 @@ class EnvironmentConfigTest {
         assertEquals(region, valid("dev", Tier.DEV, b -> b.region(region)).region());
     }
 
+    @Test
+    void namesTheEnvironmentInErrorsFromWithDatabase() {
+        EnvironmentConfig prod = valid("prod", Tier.PROD, b -> b);
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> prod.withDatabase(d -> d.caCertificate("rds-ca-2019")));
+
+        assertTrue(error.getMessage().startsWith("environment 'prod': database.caCertificate must be a certificate authority RDS offers"),
+                error.getMessage());
+    }
+
+    @Test
+    void namesTheEnvironmentInErrorsFromTheDatabaseSetter() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class,
+                () -> valid("dev", Tier.DEV, b -> b.database(d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(100)))));
+
+        assertTrue(error.getMessage().startsWith("environment 'dev': database.storage.maxAllocatedGib must be at least 10% above"),
+                error.getMessage());
+    }
+
     private static EnvironmentConfig valid(String name, Tier tier, UnaryOperator<EnvironmentConfig.Builder> overrides) {
         return overrides.apply(EnvironmentConfig.builder(name, tier)
                 .region("eu-west-1")
