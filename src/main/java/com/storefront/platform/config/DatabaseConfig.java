@@ -69,7 +69,7 @@ public record DatabaseConfig(
 
     public DatabaseConfig {
         requireStandardSupport(engineMajorVersion);
-        if (!CA_CERTIFICATES.contains(caCertificate)) {
+        if (caCertificate == null || !CA_CERTIFICATES.contains(caCertificate)) {
             throw new InvalidConfigException("database.caCertificate", caCertificate,
                     "must be a certificate authority RDS offers, one of " + CA_CERTIFICATES
                             + " (rds-ca-2019 expired in August 2024); rds-ca-rsa2048-g1 is RDS's default");
@@ -94,7 +94,7 @@ public record DatabaseConfig(
     }
 
     private static void requireStandardSupport(String version) {
-        if (MAJOR_VERSIONS.contains(version)) {
+        if (version != null && MAJOR_VERSIONS.contains(version)) {
             return;
         }
         if (version != null && version.matches("\\d{1,3}") && Integer.parseInt(version) < Integer.parseInt(MAJOR_VERSIONS.first())) {

@@ -44,7 +44,7 @@ final class Regions {
 
     /** @throws InvalidConfigException unless {@code region} is one of {@link #ENVIRONMENT} */
     static void requireEnvironmentRegion(String field, String region) {
-        if (!ENVIRONMENT.contains(region)) {
+        if (region == null || !ENVIRONMENT.contains(region)) {
             throw new InvalidConfigException(field, region, "must be an AWS region name like eu-west-1: a commercial (aws partition) region the"
                     + " AWS provider 5.100.0 knows, one of " + ENVIRONMENT);
         }
@@ -52,11 +52,11 @@ final class Regions {
 
     /** @throws InvalidConfigException unless {@code region} is one of {@link #STATE} */
     static void requireStateRegion(String field, String region) {
-        if (UNKNOWN_TO_S3_BACKEND.contains(region)) {
+        if (region != null && UNKNOWN_TO_S3_BACKEND.contains(region)) {
             throw new InvalidConfigException(field, region, "must be a region Terraform 1.11.4's S3 backend knows, which " + region
                     + " is not yet; keep the state bucket in another region with EnvironmentConfig.Builder#stateRegion");
         }
-        if (!STATE.contains(region)) {
+        if (region == null || !STATE.contains(region)) {
             throw new InvalidConfigException(field, region, "must be an AWS region name like eu-west-1: a commercial (aws partition) region the"
                     + " AWS provider 5.100.0 and Terraform 1.11.4's S3 backend know, one of " + STATE);
         }

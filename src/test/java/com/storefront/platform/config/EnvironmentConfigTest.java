@@ -160,6 +160,18 @@ class EnvironmentConfigTest {
     }
 
     @Test
+    void rejectsAMissingRegion() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> EnvironmentConfig.builder("dev", Tier.DEV)
+                .accountId("444444444444")
+                .stateBucket("storefront-dev-tfstate")
+                .network(n -> n.vpcCidr("10.40.0.0/16"))
+                .build());
+
+        assertTrue(error.getMessage().startsWith("environment 'dev': region must be an AWS region name like eu-west-1"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("got null"), error.getMessage());
+    }
+
+    @Test
     void rejectsARegionTheAwsProviderDoesNotKnowYet() {
         assertRejected("dev", b -> b.region("ap-southeast-6"), "environment 'dev': region must be an AWS region name like eu-west-1",
                 "ap-southeast-5, ap-southeast-7, ", "got 'ap-southeast-6'");
