@@ -14,6 +14,8 @@ variable "state_bucket" {
   type        = string
   nullable    = false
 
+  # One rule with the Java config's StateBackendConfig and the other module's bucket variable: S3's general purpose
+  # bucket naming rules without dots. StateBucketNamesTerraformTest feeds the same names to all three.
   validation {
     condition     = can(regex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", var.state_bucket))
     error_message = "The state_bucket must be 3-63 characters long, contain only lowercase letters, digits and hyphens, and begin and end with a letter or digit (dots are not allowed), got \"${var.state_bucket}\"."
@@ -21,16 +23,16 @@ variable "state_bucket" {
 
   validation {
     condition = alltrue([
-      for prefix in ["xn--", "sthree-", "amzn-s3-demo-"] : !startswith(var.state_bucket, prefix)
+      for prefix in ["amzn-s3-demo-", "sthree-", "xn--"] : !startswith(var.state_bucket, prefix)
     ])
-    error_message = "The state_bucket must not start with the reserved prefixes \"xn--\", \"sthree-\" or \"amzn-s3-demo-\", got \"${var.state_bucket}\"."
+    error_message = "The state_bucket must not start with the prefixes S3 reserves: \"amzn-s3-demo-\", \"sthree-\" or \"xn--\", got \"${var.state_bucket}\"."
   }
 
   validation {
     condition = alltrue([
-      for suffix in ["-s3alias", "--ol-s3", "--x-s3", "--table-s3"] : !endswith(var.state_bucket, suffix)
+      for suffix in ["--ol-s3", "--table-s3", "--x-s3", "-an", "-s3alias"] : !endswith(var.state_bucket, suffix)
     ])
-    error_message = "The state_bucket must not end with the reserved suffixes \"-s3alias\", \"--ol-s3\", \"--x-s3\" or \"--table-s3\", got \"${var.state_bucket}\"."
+    error_message = "The state_bucket must not end with the suffixes S3 reserves: \"--ol-s3\", \"--table-s3\", \"--x-s3\", \"-an\" (account regional namespace only) or \"-s3alias\", got \"${var.state_bucket}\"."
   }
 }
 

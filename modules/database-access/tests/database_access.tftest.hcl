@@ -240,6 +240,16 @@ run "rejects_bucket_name_with_dots" {
   expect_failures = [var.state_bucket]
 }
 
+run "rejects_account_regional_namespace_suffix" {
+  command = plan
+
+  variables {
+    state_bucket = "storefront-tfstate-111122223333-eu-west-1-an"
+  }
+
+  expect_failures = [var.state_bucket]
+}
+
 run "rejects_malformed_region" {
   command = plan
 

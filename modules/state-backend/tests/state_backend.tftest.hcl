@@ -298,6 +298,16 @@ run "rejects_reserved_bucket_name_prefix" {
   expect_failures = [var.bucket_name]
 }
 
+run "rejects_account_regional_namespace_suffix" {
+  command = plan
+
+  variables {
+    bucket_name = "storefront-tfstate-111122223333-eu-west-1-an"
+  }
+
+  expect_failures = [var.bucket_name]
+}
+
 run "rejects_zero_noncurrent_days" {
   command = plan
 

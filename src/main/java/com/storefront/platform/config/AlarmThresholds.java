@@ -16,7 +16,8 @@ package com.storefront.platform.config;
  * @param cpuCreditBalance CPU credits below this, burstable classes only
  * @param transactionIdsUsed {@code MaximumUsedTransactionIDs} above this; wraparound stops writes at about 2.1 billion
  * @param periodSeconds the period each datapoint covers, a multiple of 60
- * @param evaluationPeriods consecutive breaching periods before the alarm fires
+ * @param evaluationPeriods consecutive breaching periods before the alarm fires; together with the period at most one
+ *     day, or seven days for periods of an hour or more
  */
 public record AlarmThresholds(
         int cpuPercent,
@@ -51,9 +52,20 @@ public record AlarmThresholds(
                     "must be positive and well below the 2^31 wraparound limit (under 2,000,000,000)");
         }
         if (periodSeconds < 60 || periodSeconds % 60 != 0) {
-            throw new InvalidConfigException(FIELD + "periodSeconds", periodSeconds, "must be a positive multiple of 60 seconds");
+            // PutMetricAlarm also takes 10, 20 and 30 s, but only for high-resolution metrics; RDS publishes every 60 s.
+            throw new InvalidConfigException(FIELD + "periodSeconds", periodSeconds,
+                    "must be a positive multiple of 60 seconds (RDS publishes its metrics once a minute)");
         }
         requirePositive("evaluationPeriods", evaluationPeriods);
+        // PutMetricAlarm: "Period multiplied by EvaluationPeriods can't be more than 604,800 seconds. For alarms with a
+        // period of less than one hour (3,600 seconds), the total evaluation period can't be longer than one day."
+        long maximumSeconds = periodSeconds < 3600 ? 86_400 : 604_800;
+        if ((long) periodSeconds * evaluationPeriods > maximumSeconds) {
+            throw new InvalidConfigException(FIELD + "evaluationPeriods", evaluationPeriods,
+                    "must be at most " + maximumSeconds / periodSeconds + " with a period of " + periodSeconds + " s: CloudWatch refuses"
+                            + " alarms that evaluate more than " + (maximumSeconds == 86_400 ? "one day (7 days for periods of an hour or more)"
+                                    : "7 days") + "; shorten the period or the evaluation");
+        }
     }
 
     public Builder toBuilder() {

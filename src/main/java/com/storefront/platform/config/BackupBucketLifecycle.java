@@ -5,7 +5,7 @@ package com.storefront.platform.config;
  * {@link Environments#defaults}.
  *
  * @param infrequentAccessAfterDays move to Standard-IA after this many days
- * @param glacierAfterDays move to Glacier Flexible Retrieval after this many days
+ * @param glacierAfterDays move to Glacier Flexible Retrieval after this many days, at least 30 days after Standard-IA
  * @param expireAfterDays delete after this many days
  * @param noncurrentExpireAfterDays delete overwritten or deleted versions after this many days
  */
@@ -17,9 +17,13 @@ public record BackupBucketLifecycle(int infrequentAccessAfterDays, int glacierAf
             throw new InvalidConfigException("database.backups.exportLifecycle.infrequentAccessAfterDays", infrequentAccessAfterDays,
                     "must be at least 30 (S3's minimum before Standard-IA)");
         }
-        if (glacierAfterDays <= infrequentAccessAfterDays) {
+        // Both transitions are in one rule (BackupExport), and S3 keeps an object in Standard-IA for at least 30 days
+        // before a later transition to Glacier: it refuses a rule whose Glacier transition comes sooner.
+        if (glacierAfterDays < infrequentAccessAfterDays + 30) {
             throw new InvalidConfigException("database.backups.exportLifecycle.glacierAfterDays", glacierAfterDays,
-                    "must be after infrequentAccessAfterDays (" + infrequentAccessAfterDays + ")");
+                    "must be after infrequentAccessAfterDays (" + infrequentAccessAfterDays + ") by at least 30 days, so "
+                            + (infrequentAccessAfterDays + 30) + " or more: S3 refuses a rule that leaves Standard-IA for Glacier"
+                            + " sooner");
         }
         if (expireAfterDays <= glacierAfterDays) {
             throw new InvalidConfigException("database.backups.exportLifecycle.expireAfterDays", expireAfterDays,

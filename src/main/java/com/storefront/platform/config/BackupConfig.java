@@ -1,26 +1,72 @@
 package com.storefront.platform.config;
 
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Automated backups, where a new primary comes from, and long-term exports. Defaults: {@link Environments#defaults}.
  *
  * @param retentionDays automated backup retention, 7..35 days
  * @param window the daily UTC backup window, hh24:mi-hh24:mi
- * @param snapshotIdentifier create the primary from this snapshot (e.g. seed staging from a dev snapshot); later
- *     changes are ignored, never a replacement; null for an empty database
+ * @param snapshotIdentifier create the primary from this DB snapshot (e.g. seed staging from a dev snapshot): its name
+ *     ({@code rds:<name>} for an automated one) or, for one shared from another account, its ARN, in the environment's
+ *     region; later changes are ignored, never a replacement; null for an empty database
  * @param exportLifecycle storage classes and expiry in the backup export bucket
  */
 public record BackupConfig(int retentionDays, String window, String snapshotIdentifier, BackupBucketLifecycle exportLifecycle) {
 
+    /**
+     * A DB snapshot identifier (CreateDBSnapshot: 1..255 letters, digits or hyphens, first a letter, no trailing or double
+     * hyphen), {@code rds:}-prefixed for an automated snapshot.
+     */
+    private static final String SNAPSHOT_NAME = "(?:rds:)?[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}(?<!-)";
+
+    /**
+     * A DB snapshot ARN, the form RestoreDBInstanceFromDBSnapshot requires for a snapshot shared from another account.
+     * The partition is aws, like every ARN this project builds.
+     */
+    private static final Pattern SNAPSHOT_ARN = Pattern.compile("arn:aws:rds:([a-z]{2}-[a-z]+-\\d+):(\\d{12}):snapshot:" + SNAPSHOT_NAME);
+
     public BackupConfig {
         if (retentionDays < 7 || retentionDays > 35) {
-            throw new InvalidConfigException("database.backups.retentionDays", retentionDays, "must be 7..35 days");
+            throw new InvalidConfigException("database.backups.retentionDays", retentionDays,
+                    "must be 7..35 days (RDS allows 0..35; this project keeps at least a week of point-in-time recovery)");
         }
         MaintenanceWindows.daily("database.backups.window", window);
-        if (snapshotIdentifier != null && snapshotIdentifier.isBlank()) {
-            throw new InvalidConfigException("database.backups.snapshotIdentifier", snapshotIdentifier, "must be a snapshot name or ARN, or left unset");
+        if (snapshotIdentifier != null) {
+            requireSnapshot(snapshotIdentifier);
         }
+    }
+
+    private static void requireSnapshot(String snapshot) {
+        String field = "database.backups.snapshotIdentifier";
+        if (snapshot.isBlank()) {
+            throw new InvalidConfigException(field, snapshot, "must be a snapshot name or ARN, or left unset");
+        }
+        if (snapshot.startsWith("arn:") && snapshot.contains(":cluster-snapshot:")) {
+            throw new InvalidConfigException(field, snapshot, "must be a DB snapshot, not a DB cluster snapshot: a DB instance restores only from"
+                    + " arn:aws:rds:<region>:<account>:snapshot:<name>; take a DB snapshot or export and import the data");
+        }
+        if (snapshot.startsWith("arn:") && !SNAPSHOT_ARN.matcher(snapshot).matches()) {
+            throw new InvalidConfigException(field, snapshot,
+                    "must be a DB snapshot ARN like arn:aws:rds:eu-west-1:111122223333:snapshot:dev-seed (aws partition, 12-digit account,"
+                            + " snapshot name of letters, digits and single hyphens)");
+        }
+        if (!snapshot.startsWith("arn:") && !snapshot.matches(SNAPSHOT_NAME)) {
+            throw new InvalidConfigException(field, snapshot,
+                    "must be a DB snapshot name (1..255 letters, digits or single hyphens, starting with a letter and not ending with a"
+                            + " hyphen; rds:<name> for an automated snapshot) or a DB snapshot ARN");
+        }
+    }
+
+    /** The region of the snapshot when it is given as an ARN, else null: a name is always in the environment's region. */
+    String snapshotRegion() {
+        if (snapshotIdentifier == null) {
+            return null;
+        }
+        Matcher arn = SNAPSHOT_ARN.matcher(snapshotIdentifier);
+        return arn.matches() ? arn.group(1) : null;
     }
 
     public Builder toBuilder() {

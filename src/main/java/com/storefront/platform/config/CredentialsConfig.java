@@ -1,29 +1,64 @@
 package com.storefront.platform.config;
 
-import java.util.Set;
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * The master user and the database created at launch. Defaults: {@link Environments#defaults}.
  *
  * @param masterPassword how the master password is made and kept out of state
- * @param masterUsername the master user; never a well-known name
- * @param databaseName the database created at launch
+ * @param masterUsername the master user: 1..16 lowercase letters, digits or underscores (RDS's limit), neither a
+ *     PostgreSQL reserved key word nor a name RDS reserves, and not the engine's default {@code postgres}
+ * @param databaseName the database created at launch: 1..63 lowercase letters, digits or underscores, not a
+ *     PostgreSQL key word and not a database RDS already has
  */
 public record CredentialsConfig(MasterPassword masterPassword, String masterUsername, String databaseName) {
 
+    /**
+     * A PostgreSQL identifier of at most 63 bytes (NAMEDATALEN - 1), lowercase because PostgreSQL folds unquoted names
+     * to lowercase: a mixed-case role or database would need double quotes in every statement that names it.
+     */
     static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final Set<String> RESERVED_USERNAMES = Set.of("postgres", "admin", "root", "rdsadmin", "rdsrepladmin", "master", "user");
+
+    /** CreateDBInstance's MasterUsername: "Must be 1 to 16 letters, numbers, or underscores. First character must be a letter." */
+    private static final Pattern MASTER_USERNAME = Pattern.compile("[a-z][a-z0-9_]{0,15}");
+
+    /**
+     * Master user names refused although they are identifiers: RDS refuses {@code admin} for PostgreSQL ("reserved word
+     * used by the engine") and its own roles; {@code postgres} RDS accepts (it is the console's default), but AWS
+     * Config's managed rule rds-instance-default-admin-check, which Security Hub control RDS.25 runs, flags it as the
+     * engine's default admin name, so this project refuses it.
+     */
+    private static final SortedSet<String> WELL_KNOWN_USERNAMES = wellKnownUsernames();
 
     public CredentialsConfig {
         Required.of("database.credentials.masterPassword", masterPassword);
-        if (masterUsername == null || !IDENTIFIER.matcher(masterUsername).matches() || RESERVED_USERNAMES.contains(masterUsername)) {
-            throw new InvalidConfigException("database.credentials.masterUsername", masterUsername,
-                    "must be a lowercase identifier that is not a well-known name " + RESERVED_USERNAMES.stream().sorted().toList());
+        String username = "database.credentials.masterUsername";
+        if (masterUsername == null || !MASTER_USERNAME.matcher(masterUsername).matches()) {
+            throw new InvalidConfigException(username, masterUsername,
+                    "must be 1..16 lowercase letters, digits or underscores starting with a letter (RDS allows at most 16 characters"
+                            + " for a master user), like storefront_admin");
         }
+        if (WELL_KNOWN_USERNAMES.contains(masterUsername)) {
+            throw new InvalidConfigException(username, masterUsername,
+                    "must be a lowercase identifier that is not a well-known name " + WELL_KNOWN_USERNAMES + ": RDS refuses admin and"
+                            + " its own roles, and AWS Config's rds-instance-default-admin-check (Security Hub RDS.25) flags the default"
+                            + " postgres; pick a name of your own like storefront_admin");
+        }
+        PostgresNames.requireRoleName(username, masterUsername, "storefront_admin");
         if (databaseName == null || !IDENTIFIER.matcher(databaseName).matches()) {
             throw new InvalidConfigException("database.credentials.databaseName", databaseName, "must be a lowercase identifier like storefront");
         }
+        PostgresNames.requireDatabaseName("database.credentials.databaseName", databaseName);
+    }
+
+    private static SortedSet<String> wellKnownUsernames() {
+        SortedSet<String> names = new TreeSet<>(PostgresNames.RDS_ROLES);
+        names.add("admin");
+        names.add("postgres");
+        return Collections.unmodifiableSortedSet(names);
     }
 
     public Builder toBuilder() {

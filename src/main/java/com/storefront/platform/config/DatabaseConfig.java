@@ -1,6 +1,9 @@
 package com.storefront.platform.config;
 
-import java.util.Set;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -8,13 +11,14 @@ import java.util.function.UnaryOperator;
  * {@link EnvironmentConfig.Builder#database}; every environment starts from its tier's row of
  * {@link Environments#defaults}.
  *
- * @param engineMajorVersion PostgreSQL major version only; minor versions upgrade automatically
+ * @param engineMajorVersion PostgreSQL major version only, one RDS offers in standard support; minor versions upgrade
+ *     automatically
  * @param allowMajorVersionUpgrade whether a changed major version may be applied
  * @param instanceClass the primary's class
  * @param replicaInstanceClass the read replicas' class. Default: the primary's
  * @param multiAz whether the primary has a synchronous standby in another zone
  * @param readReplicas read replicas, each in its own zone, 0..5
- * @param caCertificate the server certificate authority
+ * @param caCertificate the server certificate authority, one RDS offers today
  * @param maintenanceWindow weekly UTC maintenance window, ddd:hh24:mi-ddd:hh24:mi, apart from the backup window
  * @param protect deletion protection, a final snapshot and {@code prevent_destroy} on the instances, key, secret and
  *     backup bucket
@@ -43,13 +47,32 @@ public record DatabaseConfig(
     /** RDS allows up to 15 PostgreSQL replicas; past five, a cluster design serves better than this one. */
     static final int MAX_READ_REPLICAS = 5;
 
-    private static final Set<String> MAJOR_VERSIONS = Set.of("13", "14", "15", "16", "17");
+    /**
+     * The PostgreSQL major versions RDS offers in standard support. Past its RDS end of standard support a major
+     * version is still offered, but only in RDS Extended Support: the CreateDBInstance API enrols a new instance in it
+     * by default ({@code EngineLifecycleSupport = open-source-rds-extended-support}) and bills it per vCPU-hour, with
+     * nothing in the plan to say so. 11, 12 and 13 left standard support on 2024-02-29, 2025-02-28 and 2026-02-28;
+     * 14 leaves it on 2027-02-28: remove each version on its date. Source: the RDS for PostgreSQL release calendar
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html);
+     * refresh with {@code aws rds describe-db-major-engine-versions --engine postgres}, keeping the versions whose
+     * {@code open-source-rds-standard-support} lifecycle has not ended. 18 is generally available from 18.1.
+     */
+    static final SortedSet<String> MAJOR_VERSIONS = Collections.unmodifiableSortedSet(new TreeSet<>(List.of("14", "15", "16", "17", "18")));
+
+    /**
+     * The certificate authorities RDS signs server certificates with today; rds-ca-2019 expired in August 2024
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL-certificate-rotation.html). Refresh
+     * with {@code aws rds describe-certificates --query "Certificates[].[CertificateIdentifier,ValidTill]"}.
+     */
+    static final SortedSet<String> CA_CERTIFICATES = Collections.unmodifiableSortedSet(
+            new TreeSet<>(List.of("rds-ca-ecc384-g1", "rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1")));
 
     public DatabaseConfig {
-        if (!MAJOR_VERSIONS.contains(engineMajorVersion)) {
-            throw new InvalidConfigException("database.engineMajorVersion", engineMajorVersion,
-                    "must be a PostgreSQL major version only (one of " + MAJOR_VERSIONS.stream().sorted().toList()
-                            + "); minor versions upgrade automatically");
+        requireStandardSupport(engineMajorVersion);
+        if (caCertificate == null || !CA_CERTIFICATES.contains(caCertificate)) {
+            throw new InvalidConfigException("database.caCertificate", caCertificate,
+                    "must be a certificate authority RDS offers, one of " + CA_CERTIFICATES
+                            + " (rds-ca-2019 expired in August 2024); rds-ca-rsa2048-g1 is RDS's default");
         }
         if (readReplicas < 0 || readReplicas > MAX_READ_REPLICAS) {
             throw new InvalidConfigException("database.readReplicas", readReplicas, "must be 0.." + MAX_READ_REPLICAS);
@@ -68,6 +91,20 @@ public record DatabaseConfig(
             throw new InvalidConfigException("database.maintenanceWindow", maintenanceWindow,
                     "must not overlap the backup window " + backups.window() + "; move one of them");
         }
+    }
+
+    private static void requireStandardSupport(String version) {
+        if (version != null && MAJOR_VERSIONS.contains(version)) {
+            return;
+        }
+        if (version != null && version.matches("\\d{1,3}") && Integer.parseInt(version) < Integer.parseInt(MAJOR_VERSIONS.first())) {
+            throw new InvalidConfigException("database.engineMajorVersion", version,
+                    "must be a PostgreSQL major version in RDS standard support, one of " + MAJOR_VERSIONS + ": past its end of"
+                            + " standard support RDS enrols a new instance in paid RDS Extended Support without asking; choose a newer"
+                            + " major version");
+        }
+        throw new InvalidConfigException("database.engineMajorVersion", version,
+                "must be a PostgreSQL major version only (one of " + MAJOR_VERSIONS + "); minor versions upgrade automatically");
     }
 
     /** The parameter group family of the major version, e.g. {@code postgres16}. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * @param name short lowercase name used in stack ids and AWS resource names, e.g. {@code prod}
  * @param tier the kind of environment, which decides the defaults
- * @param region the AWS region every resource of the environment lives in
+ * @param region the AWS region every resource of the environment lives in: a commercial region the pinned AWS provider
+ *     knows (see {@code Regions} for the list and how to update it)
  * @param accountId the AWS account the environment is deployed to; the provider refuses any other
  * @param stateBackend where the environment's Terraform state lives
  * @param network the VPC and its subnets
@@ -35,7 +36,7 @@ public record EnvironmentConfig(
         }
         try {
             Objects.requireNonNull(tier, "tier");
-            Regions.requireValid("region", region);
+            Regions.requireEnvironmentRegion("region", region);
             if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
                 throw new InvalidConfigException("accountId", accountId, "must be the 12-digit AWS account id");
             }
@@ -44,6 +45,13 @@ public record EnvironmentConfig(
                     throw new InvalidConfigException("network.availabilityZones", zone,
                             "must be zones of region " + region + ", like " + region + "a");
                 }
+            }
+            String snapshotRegion = database.backups().snapshotRegion();
+            if (snapshotRegion != null && !snapshotRegion.equals(region)) {
+                throw new InvalidConfigException("database.backups.snapshotIdentifier", database.backups().snapshotIdentifier(),
+                        "must be a snapshot in the environment's region " + region + " (RDS restores an instance only from a snapshot in"
+                                + " its own region); copy it first: aws rds copy-db-snapshot --source-region " + snapshotRegion
+                                + " --region " + region + " --source-db-snapshot-identifier <this ARN> --target-db-snapshot-identifier <name>");
             }
             if (tier == Tier.PROD) {
                 requireNotBurstable("database.instanceClass", database.instanceClass());
@@ -88,6 +96,7 @@ public record EnvironmentConfig(
         private String accountId;
         private String stateBucket;
         private String stateRegion;
+        private String stateKmsKeyId;
         private final NetworkConfig.Builder network = new NetworkConfig.Builder();
         private final DatabaseConfig.Builder database = new DatabaseConfig.Builder();
 
@@ -117,6 +126,15 @@ public record EnvironmentConfig(
             return this;
         }
 
+        /**
+         * The key the state is encrypted with, e.g. the {@code kms_key_id} of {@code modules/state-backend}'s
+         * {@code backend_config} output. Default: {@code alias/<bucket>}, the alias that module creates.
+         */
+        public Builder stateKmsKeyId(String keyId) {
+            this.stateKmsKeyId = keyId;
+            return this;
+        }
+
         /** Changes network settings, e.g. {@code n -> n.vpcCidr("10.40.0.0/16")}. */
         public Builder network(UnaryOperator<NetworkConfig.Builder> changes) {
             try {
@@ -140,10 +158,11 @@ public record EnvironmentConfig(
         /** @throws InvalidConfigException naming the environment, field, value and fix */
         public EnvironmentConfig build() {
             try {
-                Regions.requireValid("region", region);
-                return new EnvironmentConfig(name, tier, region, accountId,
-                        StateBackendConfig.ofModuleDefaults(stateBucket, stateRegion != null ? stateRegion : region),
-                        network.build(region), database.build());
+                Regions.requireEnvironmentRegion("region", region);
+                String stateIn = stateRegion != null ? stateRegion : region;
+                StateBackendConfig state = stateKmsKeyId == null ? StateBackendConfig.ofModuleDefaults(stateBucket, stateIn)
+                        : new StateBackendConfig(stateBucket, stateIn, stateKmsKeyId);
+                return new EnvironmentConfig(name, tier, region, accountId, state, network.build(region), database.build());
             } catch (InvalidConfigException e) {
                 throw e.in(name);
             }

@@ -1,9 +1,7 @@
 package com.storefront.platform.config;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The environments of the platform and the defaults of each tier: every value that differs between two
@@ -145,15 +143,32 @@ public final class Environments {
     }
 
     /**
-     * @throws InvalidConfigException when two environments share a name, since they would share stacks
-     *     and state
+     * Checks what no two environments may share, reporting the later one of a pair.
+     *
+     * @throws InvalidConfigException when two environments share a name (they would share stacks and state), a state
+     *     bucket (modules/state-backend makes one per environment, with its own key), or overlapping VPC ranges (which
+     *     can never be peered or routed to each other)
      */
     static List<EnvironmentConfig> requireUnique(List<EnvironmentConfig> environments) {
-        Set<String> seen = new HashSet<>();
-        for (EnvironmentConfig environment : environments) {
-            if (!seen.add(environment.name())) {
-                throw new InvalidConfigException("name", environment.name(),
-                        "must be unique across environments: two would share stacks and state; rename one");
+        for (int i = 0; i < environments.size(); i++) {
+            EnvironmentConfig environment = environments.get(i);
+            for (EnvironmentConfig earlier : environments.subList(0, i)) {
+                if (earlier.name().equals(environment.name())) {
+                    throw new InvalidConfigException("name", environment.name(),
+                            "must be unique across environments: two would share stacks and state; rename one").in(environment.name());
+                }
+                if (earlier.stateBackend().bucket().equals(environment.stateBackend().bucket())) {
+                    throw new InvalidConfigException("stateBackend.bucket", environment.stateBackend().bucket(),
+                            "must not be shared with environment '" + earlier.name() + "': modules/state-backend makes one bucket and key per"
+                                    + " environment, so that one environment's state and the roles that write it stay apart from another's;"
+                                    + " create a bucket for this one").in(environment.name());
+                }
+                if (earlier.network().vpcCidr().overlaps(environment.network().vpcCidr())) {
+                    throw new InvalidConfigException("network.vpcCidr", environment.network().vpcCidr().toString(),
+                            "must not overlap environment '" + earlier.name() + "' (" + earlier.network().vpcCidr() + "): VPCs with"
+                                    + " overlapping ranges can never be peered or routed to each other; give each environment its own range")
+                            .in(environment.name());
+                }
             }
         }
         return environments;

@@ -1,5 +1,6 @@
 package com.storefront.platform.config;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,11 +13,20 @@ import java.util.TreeMap;
  */
 public record InstanceClass(String name, int memoryGib) {
 
-    /** Every class the config accepts: burstable t, general-purpose m and memory-optimised r families. */
+    /**
+     * Every class the config accepts, with its memory. The classes are the general-purpose (m), memory-optimised (r)
+     * and burstable (t) families the RDS User Guide lists as supporting RDS for PostgreSQL ("Supported DB engines for
+     * DB instance classes", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Support.html),
+     * in the sizes listed there; the memory is that of the EC2 instance type of the same name ("Hardware
+     * specifications for DB instance classes"): 4 GiB per vCPU for m, 8 GiB per vCPU for r. To add a class, check it
+     * with {@code aws rds describe-orderable-db-instance-options --engine postgres --engine-version <major>
+     * --db-instance-class <class>} and its memory with {@code aws ec2 describe-instance-types --instance-types <class
+     * without db.> --query "InstanceTypes[].MemoryInfo.SizeInMiB"}.
+     */
     public static final Map<String, Integer> MEMORY_GIB = known();
 
     public InstanceClass {
-        Integer memory = MEMORY_GIB.get(name);
+        Integer memory = name == null ? null : MEMORY_GIB.get(name);
         if (memory == null || memory != memoryGib) {
             throw new IllegalArgumentException("unknown instance class " + name);
         }
@@ -26,9 +36,10 @@ public record InstanceClass(String name, int memoryGib) {
      * @throws InvalidConfigException for a class whose memory this project does not know
      */
     public static InstanceClass of(String field, String name) {
-        Integer memory = MEMORY_GIB.get(name);
+        Integer memory = name == null ? null : MEMORY_GIB.get(name);
         if (memory == null) {
-            throw new InvalidConfigException(field, name, "must be one of the supported instance classes " + MEMORY_GIB.keySet());
+            throw new InvalidConfigException(field, name, "must be one of the supported instance classes (the RDS for PostgreSQL m, r"
+                    + " and t classes whose memory this project knows; add others to InstanceClass.MEMORY_GIB) " + MEMORY_GIB.keySet());
         }
         return new InstanceClass(name, memory);
     }
@@ -52,20 +63,37 @@ public record InstanceClass(String name, int memoryGib) {
             classes.put("db." + family + ".xlarge", 16);
             classes.put("db." + family + ".2xlarge", 32);
         }
-        for (String family : new String[] {"m5", "m6g", "m6i", "m7g"}) {
-            putSizes(classes, family, 8);
-        }
-        for (String family : new String[] {"r5", "r6g", "r6i", "r7g"}) {
-            putSizes(classes, family, 16);
-        }
-        return Map.copyOf(classes);
+        // Sizes per family as the User Guide lists them for PostgreSQL; Graviton families stop at 16xlarge
+        // (Graviton2/3) or skip 32xlarge (Graviton4, 7th-generation Intel).
+        String[] toSixteen = {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"};
+        String[] toTwentyFour = {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"};
+        String[] toThirtyTwo = {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"};
+        String[] toFortyEight = {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "48xlarge"};
+        putFamily(classes, "m5", 4, toTwentyFour);
+        putFamily(classes, "m6g", 4, toSixteen);
+        putFamily(classes, "m6i", 4, toThirtyTwo);
+        putFamily(classes, "m7g", 4, toSixteen);
+        putFamily(classes, "m7i", 4, toFortyEight);
+        putFamily(classes, "m8g", 4, toFortyEight);
+        putFamily(classes, "m8gd", 4, toFortyEight);
+        putFamily(classes, "r5", 8, toTwentyFour);
+        putFamily(classes, "r6g", 8, toSixteen);
+        putFamily(classes, "r6i", 8, toThirtyTwo);
+        putFamily(classes, "r7g", 8, toSixteen);
+        putFamily(classes, "r7i", 8, toFortyEight);
+        putFamily(classes, "r8g", 8, toFortyEight);
+        putFamily(classes, "r8gd", 8, toFortyEight);
+        return Collections.unmodifiableMap(classes);
     }
 
-    private static void putSizes(Map<String, Integer> classes, String family, int largeGib) {
-        classes.put("db." + family + ".large", largeGib);
-        classes.put("db." + family + ".xlarge", largeGib * 2);
-        classes.put("db." + family + ".2xlarge", largeGib * 4);
-        classes.put("db." + family + ".4xlarge", largeGib * 8);
-        classes.put("db." + family + ".8xlarge", largeGib * 16);
+    private static void putFamily(Map<String, Integer> classes, String family, int gibPerVcpu, String[] sizes) {
+        for (String size : sizes) {
+            classes.put("db." + family + "." + size, gibPerVcpu * vcpus(size));
+        }
+    }
+
+    /** The vCPUs of an m or r size: 2 for large, 4 for xlarge, then 4 per "x" multiple (2xlarge = 8). */
+    private static int vcpus(String size) {
+        return size.equals("large") ? 2 : 4 * (size.equals("xlarge") ? 1 : Integer.parseInt(size.substring(0, size.indexOf('x'))));
     }
 }

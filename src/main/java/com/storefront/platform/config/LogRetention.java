@@ -2,7 +2,12 @@ package com.storefront.platform.config;
 
 import java.util.Set;
 
-/** The retention periods CloudWatch Logs accepts, so a typo fails at synth instead of at apply. */
+/**
+ * The retention periods CloudWatch Logs accepts, so a typo fails at synth instead of at apply: the {@code Days} shape of
+ * PutRetentionPolicy (CloudWatch Logs API Reference; {@code botocore/data/logs/<date>/service-2.json}, which the AWS
+ * provider's {@code retention_in_days} validator mirrors). Refresh from the newest botocore or the API page. The
+ * provider's 0 ("never expire") is refused on purpose: RDS and flow logs would then be kept, and billed, forever.
+ */
 final class LogRetention {
 
     private static final Set<Integer> ALLOWED_DAYS = Set.of(

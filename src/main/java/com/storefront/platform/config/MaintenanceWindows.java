@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses RDS backup and maintenance windows (UTC) and finds overlaps, which RDS rejects at apply. */
+/**
+ * Parses RDS backup and maintenance windows (UTC) and finds overlaps, which RDS rejects at apply. The rules are
+ * CreateDBInstance's: PreferredBackupWindow {@code hh24:mi-hh24:mi}, PreferredMaintenanceWindow
+ * {@code ddd:hh24:mi-ddd:hh24:mi} with days {@code mon | tue | wed | thu | fri | sat | sun}, each at least 30 minutes,
+ * the two not overlapping.
+ */
 final class MaintenanceWindows {
 
     private static final Pattern DAILY = Pattern.compile("([01]\\d|2[0-3]):([0-5]\\d)-([01]\\d|2[0-3]):([0-5]\\d)");

@@ -1,15 +1,18 @@
 package com.storefront.platform.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
  * The network of one environment: a VPC spread over availability zones, with one subnet per zone in
  * each of three tiers. Build it through {@link EnvironmentConfig.Builder#network}; defaults: {@link Environments#defaults}.
  *
- * @param vpcCidr the VPC's address range, a /16 to /28 block
+ * @param vpcCidr the VPC's address range, a /16 to /28 block outside the special-purpose ranges no VPC can route
  * @param availabilityZones the zones to spread over, at least two, all distinct
  * @param publicSubnets one block per zone, for NAT gateways and load balancers
  * @param applicationSubnets one block per zone, for application tiers; egress through NAT when there is one
@@ -26,6 +29,13 @@ public record NetworkConfig(
         NatGateways natGateways,
         int flowLogRetentionDays) {
 
+    /**
+     * IPv4 ranges no VPC can use: they are not unicast, or they are the host's own or the link-local range where AWS
+     * serves instance metadata (169.254.169.254) and Time Sync. Source: the IANA IPv4 Special-Purpose Address Registry
+     * (RFC 6890). AWS also allows public and RFC 6598 (100.64.0.0/10) ranges, so those are accepted.
+     */
+    static final Map<Ipv4Cidr, String> UNROUTABLE_RANGES = unroutableRanges();
+
     /** Zones the default layout can carve subnets for: three tiers of five /(n+4) blocks fit in a VPC. */
     static final int MAX_CARVED_ZONES = 5;
 
@@ -37,6 +47,12 @@ public record NetworkConfig(
         if (vpcCidr.prefixLength() < 16 || vpcCidr.prefixLength() > 28) {
             throw new InvalidConfigException("network.vpcCidr", vpcCidr.toString(),
                     "must have a prefix length between /16 and /28 (the sizes AWS allows for a VPC)");
+        }
+        for (Map.Entry<Ipv4Cidr, String> range : UNROUTABLE_RANGES.entrySet()) {
+            if (range.getKey().overlaps(vpcCidr)) {
+                throw new InvalidConfigException("network.vpcCidr", vpcCidr.toString(), "must not overlap " + range.getKey() + " (" + range.getValue()
+                        + "): no VPC can route it; use a private range like 10.20.0.0/16");
+            }
         }
         if (availabilityZones.size() < 2) {
             throw new InvalidConfigException("network.availabilityZones", availabilityZones,
@@ -78,6 +94,16 @@ public record NetworkConfig(
         }
         return new NetworkConfig(vpcCidr, availabilityZones, publicSubnets, applicationSubnets, databaseSubnets,
                 natGateways, flowLogRetentionDays);
+    }
+
+    private static Map<Ipv4Cidr, String> unroutableRanges() {
+        Map<Ipv4Cidr, String> ranges = new TreeMap<>((a, b) -> Long.compare(a.network(), b.network()));
+        ranges.put(Ipv4Cidr.parse("range", "0.0.0.0/8"), "'this network'");
+        ranges.put(Ipv4Cidr.parse("range", "127.0.0.0/8"), "loopback");
+        ranges.put(Ipv4Cidr.parse("range", "169.254.0.0/16"), "link-local, where AWS serves instance metadata");
+        ranges.put(Ipv4Cidr.parse("range", "224.0.0.0/4"), "multicast");
+        ranges.put(Ipv4Cidr.parse("range", "240.0.0.0/4"), "reserved, and broadcast");
+        return Collections.unmodifiableMap(ranges);
     }
 
     private static void requireOnePerZone(String field, List<Ipv4Cidr> subnets, List<String> zones) {

@@ -18,11 +18,16 @@ import java.util.regex.Pattern;
 public record ObservabilityConfig(int performanceInsightsRetentionDays, int monitoringIntervalSeconds, int logRetentionDays,
         int slowQueryMillis, AlarmThresholds alarms, List<String> alarmEmails) {
 
+    /**
+     * CreateDBInstance's MonitoringInterval takes 0, 1, 5, 10, 15, 30 or 60; 0 turns Enhanced Monitoring off, and RDS
+     * refuses it together with a MonitoringRoleArn, which every instance of this project has.
+     */
     private static final Set<Integer> MONITORING_INTERVALS = Set.of(1, 5, 10, 15, 30, 60);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public ObservabilityConfig {
         alarmEmails = List.copyOf(alarmEmails);
+        // CreateDBInstance's PerformanceInsightsRetentionPeriod: 7, 31 x months (1..23), or 731; anything else is an error.
         if (!(performanceInsightsRetentionDays == 7
                 || (performanceInsightsRetentionDays % 31 == 0 && performanceInsightsRetentionDays >= 31 && performanceInsightsRetentionDays <= 713)
                 || performanceInsightsRetentionDays == 731)) {
@@ -31,15 +36,24 @@ public record ObservabilityConfig(int performanceInsightsRetentionDays, int moni
         }
         if (!MONITORING_INTERVALS.contains(monitoringIntervalSeconds)) {
             throw new InvalidConfigException("database.observability.monitoringIntervalSeconds", monitoringIntervalSeconds,
-                    "must be one of 1, 5, 10, 15, 30, 60");
+                    "must be one of 1, 5, 10, 15, 30, 60 (0 would turn Enhanced Monitoring off, which RDS refuses for an instance with a"
+                            + " monitoring role)");
         }
         LogRetention.requireValid("database.observability.logRetentionDays", logRetentionDays);
         if (slowQueryMillis < 1) {
             throw new InvalidConfigException("database.observability.slowQueryMillis", slowQueryMillis, "must be a positive number of milliseconds");
         }
-        for (String email : alarmEmails) {
+        for (int i = 0; i < alarmEmails.size(); i++) {
+            String email = alarmEmails.get(i);
             if (!EMAIL.matcher(email).matches()) {
                 throw new InvalidConfigException("database.observability.alarmEmails", email, "must be e-mail addresses like dba@example.com");
+            }
+            // SNS keeps one subscription per topic and endpoint: two subscriptions of one address would manage the same
+            // subscription, and removing either would silently unsubscribe the address.
+            if (alarmEmails.subList(0, i).contains(email)) {
+                throw new InvalidConfigException("database.observability.alarmEmails", email,
+                        "must not repeat an address (SNS keeps one subscription per address, which both entries would manage); remove"
+                                + " the duplicate");
             }
         }
     }

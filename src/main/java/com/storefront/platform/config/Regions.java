@@ -1,18 +1,74 @@
 package com.storefront.platform.config;
 
-import java.util.regex.Pattern;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
-/** The shape of AWS region names, checked without asking AWS. */
+/**
+ * The AWS regions an environment and its Terraform state may live in, checked without asking AWS.
+ *
+ * <p>Only the commercial partition, {@code aws}: the project builds {@code arn:aws:} ARNs, so a region of another
+ * partition (cn-*, us-gov-*, the iso partitions, eusc-*) would get ARNs that do not exist there. The partition's
+ * regions are those of botocore 1.43.11's {@code data/partitions.json} (the same list as {@code aws ec2
+ * describe-regions --all-regions --query "Regions[].RegionName"}), less the ones the pinned tools do not know yet:
+ * the AWS provider 5.100.0 refuses ap-southeast-6 ("invalid AWS Region") and Terraform 1.11.4's S3 backend also
+ * refuses ap-east-2 ("Invalid region value"). {@code RegionsTerraformTest} feeds every list to those versions: after
+ * upgrading the provider or Terraform, move the regions they have learned out of the unknown lists and run it.
+ * Every region of the list offers RDS (botocore's {@code endpoints.json}).
+ */
 final class Regions {
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
+    /** The {@code aws} partition's regions. */
+    static final SortedSet<String> AWS_PARTITION = sorted(
+            "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
+            "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+            "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1",
+            "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1",
+            "us-east-2", "us-west-1", "us-west-2");
+
+    /** Regions of the partition the AWS provider 5.100.0 refuses. */
+    static final SortedSet<String> UNKNOWN_TO_PROVIDER = sorted("ap-southeast-6");
+
+    /** Regions the provider knows but Terraform 1.11.4's S3 backend refuses. */
+    static final SortedSet<String> UNKNOWN_TO_S3_BACKEND = sorted("ap-east-2");
+
+    /** Where an environment's resources may live. */
+    static final SortedSet<String> ENVIRONMENT = without(AWS_PARTITION, UNKNOWN_TO_PROVIDER);
+
+    /** Where an environment's state bucket may live: the S3 backend reads it there, the provider creates it there. */
+    static final SortedSet<String> STATE = without(ENVIRONMENT, UNKNOWN_TO_S3_BACKEND);
 
     private Regions() {
     }
 
-    static void requireValid(String field, String region) {
-        if (region == null || !REGION.matcher(region).matches()) {
-            throw new InvalidConfigException(field, region, "must be an AWS region name like eu-west-1");
+    /** @throws InvalidConfigException unless {@code region} is one of {@link #ENVIRONMENT} */
+    static void requireEnvironmentRegion(String field, String region) {
+        if (region == null || !ENVIRONMENT.contains(region)) {
+            throw new InvalidConfigException(field, region, "must be an AWS region name like eu-west-1: a commercial (aws partition) region the"
+                    + " AWS provider 5.100.0 knows, one of " + ENVIRONMENT);
         }
+    }
+
+    /** @throws InvalidConfigException unless {@code region} is one of {@link #STATE} */
+    static void requireStateRegion(String field, String region) {
+        if (region != null && UNKNOWN_TO_S3_BACKEND.contains(region)) {
+            throw new InvalidConfigException(field, region, "must be a region Terraform 1.11.4's S3 backend knows, which " + region
+                    + " is not yet; keep the state bucket in another region with EnvironmentConfig.Builder#stateRegion");
+        }
+        if (region == null || !STATE.contains(region)) {
+            throw new InvalidConfigException(field, region, "must be an AWS region name like eu-west-1: a commercial (aws partition) region the"
+                    + " AWS provider 5.100.0 and Terraform 1.11.4's S3 backend know, one of " + STATE);
+        }
+    }
+
+    private static SortedSet<String> sorted(String... regions) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(List.of(regions)));
+    }
+
+    private static SortedSet<String> without(SortedSet<String> regions, SortedSet<String> left) {
+        SortedSet<String> kept = new TreeSet<>(regions);
+        kept.removeAll(left);
+        return Collections.unmodifiableSortedSet(kept);
     }
 }

@@ -4,7 +4,8 @@ package com.storefront.platform.config;
  * The gp3 storage of every instance. Defaults: {@link Environments#defaults}.
  *
  * @param allocatedGib storage at creation
- * @param maxAllocatedGib the ceiling storage autoscaling grows to, on the primary and every replica
+ * @param maxAllocatedGib the ceiling storage autoscaling grows to, on the primary and every replica: at least 10% above
+ *     {@code allocatedGib}, as RDS requires
  * @param iops provisioned IOPS, only from 400 GiB; null for the gp3 baseline
  * @param throughputMibps provisioned throughput, only from 400 GiB; null for the gp3 baseline
  */
@@ -17,9 +18,13 @@ public record StorageConfig(int allocatedGib, int maxAllocatedGib, Integer iops,
         if (allocatedGib < 20 || allocatedGib > 65536) {
             throw new InvalidConfigException("database.storage.allocatedGib", allocatedGib, "must be 20..65536 GiB for gp3");
         }
-        if (maxAllocatedGib < allocatedGib || maxAllocatedGib > 65536) {
+        // "You must set the maximum storage threshold to at least 10% more than the current allocated storage"
+        // (RDS User Guide, storage autoscaling); RDS refuses a smaller one with "Invalid max storage size".
+        int minimumMax = (allocatedGib * 11 + 9) / 10;
+        if (maxAllocatedGib < minimumMax || maxAllocatedGib > 65536) {
             throw new InvalidConfigException("database.storage.maxAllocatedGib", maxAllocatedGib,
-                    "must be between allocatedGib (" + allocatedGib + ") and 65536 GiB");
+                    "must be at least 10% above allocatedGib (" + allocatedGib + "), so " + minimumMax + "..65536 GiB: RDS storage"
+                            + " autoscaling refuses a smaller ceiling; raise it or lower allocatedGib");
         }
         if ((iops != null || throughputMibps != null) && allocatedGib < GP3_PROVISIONING_MIN_GIB) {
             throw new InvalidConfigException(iops != null ? "database.storage.iops" : "database.storage.throughputMibps",

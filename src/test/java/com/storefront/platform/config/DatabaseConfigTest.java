@@ -1,10 +1,14 @@
 package com.storefront.platform.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseConfigTest {
 
@@ -88,7 +92,8 @@ class DatabaseConfigTest {
 
     @Test
     void rejectsAMaximumStorageBelowTheAllocatedStorage() {
-        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(50)), "database.storage.maxAllocatedGib must be between allocatedGib (100) and 65536 GiB", "got 50");
+        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(50)),
+                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (100), so 110..65536 GiB", "got 50");
     }
 
     @Test
@@ -105,6 +110,259 @@ class DatabaseConfigTest {
     void rejectsABackupLifecycleThatMovesToGlacierBeforeInfrequentAccess() {
         assertRejected(Tier.DEV, d -> d.backups(b -> b.exportLifecycle(l -> l.infrequentAccessAfterDays(60).glacierAfterDays(45))),
                 "database.backups.exportLifecycle.glacierAfterDays must be after infrequentAccessAfterDays (60)", "got 45");
+    }
+
+    @Test
+    void rejectsAMajorVersionPastRdsStandardSupport() {
+        assertRejected(Tier.DEV, d -> d.engineMajorVersion("13"),
+                "database.engineMajorVersion must be a PostgreSQL major version in RDS standard support, one of [14, 15, 16, 17, 18]",
+                "paid RDS Extended Support", "choose a newer major version", "got '13'");
+    }
+
+    @Test
+    void rejectsAMajorVersionRdsDoesNotOfferYet() {
+        assertRejected(Tier.DEV, d -> d.engineMajorVersion("19"),
+                "database.engineMajorVersion must be a PostgreSQL major version only (one of [14, 15, 16, 17, 18])", "got '19'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"14", "15", "16", "17", "18"})
+    void acceptsEveryMajorVersionRdsOffersInStandardSupport(String version) {
+        DatabaseConfig database = valid(Tier.DEV, d -> d.engineMajorVersion(version));
+
+        assertEquals("postgres" + version, database.parameterGroupFamily());
+    }
+
+    @Test
+    void rejectsACaCertificateRdsHasRetired() {
+        assertRejected(Tier.PROD, d -> d.caCertificate("rds-ca-2019"),
+                "database.caCertificate must be a certificate authority RDS offers, one of [rds-ca-ecc384-g1, rds-ca-rsa2048-g1, rds-ca-rsa4096-g1]",
+                "rds-ca-2019 expired", "got 'rds-ca-2019'");
+    }
+
+    @Test
+    void rejectsACaCertificateRdsNeverHad() {
+        assertRejected(Tier.DEV, d -> d.caCertificate("rds-ca-rsa2048-g2"), "database.caCertificate must be a certificate authority RDS offers",
+                "got 'rds-ca-rsa2048-g2'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"})
+    void acceptsEveryCaCertificateRdsOffers(String authority) {
+        assertEquals(authority, valid(Tier.PROD, d -> d.caCertificate(authority)).caCertificate());
+    }
+
+    @Test
+    void rejectsAMasterUsernameLongerThanRdsAllows() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("storefront_admins")),
+                "database.credentials.masterUsername must be 1..16 lowercase letters, digits or underscores", "RDS allows at most 16 characters",
+                "like storefront_admin", "got 'storefront_admins'");
+    }
+
+    @Test
+    void rejectsAdminAsMasterUsername() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("admin")),
+                "database.credentials.masterUsername must be a lowercase identifier that is not a well-known name "
+                        + "[admin, postgres, rds_ad, rds_iam, rds_password, rds_replication, rds_superuser, rdsadmin, rdsrepladmin]",
+                "RDS refuses admin", "pick a name of your own", "got 'admin'");
+    }
+
+    @Test
+    void rejectsAnRdsRoleAsMasterUsername() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("rdsadmin")),
+                "database.credentials.masterUsername must be a lowercase identifier that is not a well-known name", "got 'rdsadmin'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user", "select", "current_user"})
+    void rejectsAReservedKeyWordAsMasterUsername(String keyWord) {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername(keyWord)),
+                "database.credentials.masterUsername must not be a PostgreSQL reserved key word", "like storefront_admin", "got '" + keyWord + "'");
+    }
+
+    @Test
+    void rejectsAMasterUsernameWithThePgPrefix() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("pg_admin")),
+                "database.credentials.masterUsername must not start with pg_", "got 'pg_admin'");
+    }
+
+    @Test
+    void rejectsARoleNamePostgresReserves() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("public")),
+                "database.credentials.masterUsername must not be one of [none, public]", "got 'public'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"master", "root", "left", "a", "storefront_admin"})
+    void acceptsMasterUsernamesRdsAccepts(String username) {
+        assertEquals(username, valid(Tier.DEV, d -> d.credentials(c -> c.masterUsername(username))).credentials().masterUsername());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"select", "left", "verbose"})
+    void rejectsAKeyWordAsDatabaseName(String keyWord) {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.databaseName(keyWord)),
+                "database.credentials.databaseName must not be a PostgreSQL key word reserved for names", "like storefront", "got '" + keyWord + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "rdsadmin", "template0", "template1"})
+    void rejectsADatabaseEveryRdsInstanceAlreadyHas(String database) {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.databaseName(database)),
+                "database.credentials.databaseName must not be one of the databases every RDS for PostgreSQL instance already has "
+                        + "[postgres, rdsadmin, template0, template1]", "got '" + database + "'");
+    }
+
+    @Test
+    void rejectsADatabaseNameLongerThanPostgresAllows() {
+        String name = "s".repeat(64);
+
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.databaseName(name)), "database.credentials.databaseName must be a lowercase identifier",
+                "got '" + name + "'");
+    }
+
+    @Test
+    void rejectsAReservedKeyWordAsIamDatabaseUser() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("storefront_app", "user")),
+                "database.access.iamDatabaseUsers must not be a PostgreSQL reserved key word", "like storefront_app", "got 'user'");
+    }
+
+    @Test
+    void rejectsAnIamDatabaseUserWithThePgPrefix() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("pg_app")), "database.access.iamDatabaseUsers must not start with pg_",
+                "got 'pg_app'");
+    }
+
+    @Test
+    void rejectsAnRdsRoleAsIamDatabaseUser() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("rds_superuser")),
+                "database.access.iamDatabaseUsers must not be one of the roles every RDS instance already has "
+                        + "[rds_ad, rds_iam, rds_password, rds_replication, rds_superuser, rdsadmin, rdsrepladmin]",
+                "like storefront_app", "got 'rds_superuser'");
+    }
+
+    @Test
+    void acceptsIamDatabaseUsersPostgresCanCreate() {
+        assertEquals(List.of("storefront_app", "reporting", "verbose"),
+                valid(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("storefront_app", "reporting", "verbose"))).access().iamDatabaseUsers());
+    }
+
+    @Test
+    void rejectsAMaximumStorageEqualToTheAllocatedStorage() {
+        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(100)),
+                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (100), so 110..65536 GiB",
+                "RDS storage autoscaling refuses a smaller ceiling; raise it or lower allocatedGib", "got 100");
+    }
+
+    @Test
+    void rejectsAMaximumStorageLessThanTenPercentAboveTheAllocatedStorage() {
+        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(25).maxAllocatedGib(27)),
+                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (25), so 28..65536 GiB", "got 27");
+    }
+
+    @Test
+    void acceptsAMaximumStorageExactlyTenPercentAboveTheAllocatedStorage() {
+        assertEquals(110, valid(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(110))).storage().maxAllocatedGib());
+    }
+
+    @Test
+    void rejectsAGlacierTransitionLessThanThirtyDaysAfterInfrequentAccess() {
+        assertRejected(Tier.DEV, d -> d.backups(b -> b.exportLifecycle(l -> l.infrequentAccessAfterDays(30).glacierAfterDays(59))),
+                "database.backups.exportLifecycle.glacierAfterDays must be after infrequentAccessAfterDays (30) by at least 30 days, so 60 or more",
+                "S3 refuses", "got 59");
+    }
+
+    @Test
+    void acceptsAGlacierTransitionThirtyDaysAfterInfrequentAccess() {
+        assertEquals(60, valid(Tier.DEV, d -> d.backups(b -> b.exportLifecycle(l -> l.infrequentAccessAfterDays(30).glacierAfterDays(60))))
+                .backups().exportLifecycle().glacierAfterDays());
+    }
+
+    @Test
+    void rejectsAlarmsEvaluatingMoreThanADayOfShortPeriods() {
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(60).evaluationPeriods(1441))),
+                "database.observability.alarms.evaluationPeriods must be at most 1440 with a period of 60 s",
+                "CloudWatch refuses alarms that evaluate more than one day", "shorten the period or the evaluation", "got 1441");
+    }
+
+    @Test
+    void rejectsAlarmsEvaluatingMoreThanSevenDaysOfHourlyPeriods() {
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(3600).evaluationPeriods(169))),
+                "database.observability.alarms.evaluationPeriods must be at most 168 with a period of 3600 s", "more than 7 days", "got 169");
+    }
+
+    @Test
+    void acceptsAlarmsEvaluatingExactlySevenDays() {
+        assertEquals(168, valid(Tier.DEV, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(3600).evaluationPeriods(168))))
+                .observability().alarms().evaluationPeriods());
+    }
+
+    @Test
+    void rejectsASnapshotFromAnotherRegion() {
+        assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier("arn:aws:rds:us-east-1:111111111111:snapshot:dev-seed")),
+                "database.backups.snapshotIdentifier must be a snapshot in the environment's region eu-west-1",
+                "aws rds copy-db-snapshot --source-region us-east-1 --region eu-west-1", "got 'arn:aws:rds:us-east-1:111111111111:snapshot:dev-seed'");
+    }
+
+    @Test
+    void rejectsAClusterSnapshot() {
+        assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier("arn:aws:rds:eu-west-1:111111111111:cluster-snapshot:dev-seed")),
+                "database.backups.snapshotIdentifier must be a DB snapshot, not a DB cluster snapshot",
+                "got 'arn:aws:rds:eu-west-1:111111111111:cluster-snapshot:dev-seed'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:aws:rds:eu-west-1:1111:snapshot:dev-seed", "arn:aws-cn:rds:cn-north-1:111111111111:snapshot:dev-seed",
+        "arn:aws:rds:eu-west-1:111111111111:db:storefront-dev-postgres", "arn:aws:rds:eu-west-1:111111111111:snapshot:dev--seed"})
+    void rejectsAMalformedSnapshotArn(String arn) {
+        assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(arn)),
+                "database.backups.snapshotIdentifier must be a DB snapshot ARN like arn:aws:rds:eu-west-1:111122223333:snapshot:dev-seed",
+                "got '" + arn + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev--seed", "1-seed", "dev-seed-", "dev_seed", "rds:"})
+    void rejectsASnapshotNameRdsCannotHave(String name) {
+        assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(name)),
+                "database.backups.snapshotIdentifier must be a DB snapshot name (1..255 letters, digits or single hyphens", "got '" + name + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev-seed", "Dev-Seed-2026", "rds:storefront-dev-postgres-2026-01-01-03-00",
+        "arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed", "arn:aws:rds:eu-west-1:111111111111:snapshot:rds:storefront-dev-postgres-2026-01-01-03-00"})
+    void acceptsTheSnapshotsRdsRestoresFrom(String snapshot) {
+        assertEquals(snapshot, valid(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(snapshot))).backups().snapshotIdentifier());
+    }
+
+    @Test
+    void rejectsTheSameAlarmAddressTwice() {
+        assertRejected(Tier.PROD, d -> d.observability(o -> o.alarmEmails("dba@example.com", "oncall@example.com", "dba@example.com")),
+                "database.observability.alarmEmails must not repeat an address", "remove the duplicate", "got 'dba@example.com'");
+    }
+
+    @Test
+    void rejectsAnAlarmPeriodOnlyHighResolutionMetricsHave() {
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(30))),
+                "database.observability.alarms.periodSeconds must be a positive multiple of 60 seconds", "RDS publishes its metrics once a minute",
+                "got 30");
+    }
+
+    @Test
+    void rejectsALogRetentionCloudWatchDoesNotOffer() {
+        assertRejected(Tier.DEV, d -> d.observability(o -> o.logRetentionDays(4018)),
+                "database.observability.logRetentionDays must be a CloudWatch Logs retention period (1, 3, 5, 7", "3288 or 3653 days)", "got 4018");
+    }
+
+    private static DatabaseConfig valid(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides) {
+        String name = tier.name().toLowerCase();
+        return EnvironmentConfig.builder(name, tier)
+                .region("eu-west-1")
+                .accountId("444444444444")
+                .stateBucket("storefront-" + name + "-tfstate")
+                .network(n -> n.vpcCidr("10.40.0.0/16"))
+                .database(overrides)
+                .build()
+                .database();
     }
 
     private static void assertRejected(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides, String... fragments) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EnvironmentConfigTest {
 
@@ -129,6 +132,89 @@ class EnvironmentConfigTest {
     @Test
     void rejectsAFlowLogRetentionCloudWatchDoesNotOffer() {
         assertRejected("dev", b -> b.network(n -> n.flowLogRetentionDays(10)), "network.flowLogRetentionDays must be a CloudWatch Logs retention period", "got 10");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0.0.0.0/16, 0.0.0.0/8",
+        "127.0.0.0/16, 127.0.0.0/8",
+        "169.254.0.0/16, 169.254.0.0/16",
+        "224.1.0.0/16, 224.0.0.0/4",
+        "255.255.0.0/16, 240.0.0.0/4"})
+    void rejectsAVpcInASpecialPurposeRange(String cidr, String range) {
+        assertRejected("dev", b -> b.network(n -> n.vpcCidr(cidr)), "environment 'dev': network.vpcCidr must not overlap " + range,
+                "no VPC can route it; use a private range like 10.20.0.0/16", "got '" + cidr + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/16", "172.16.0.0/16", "192.168.0.0/16", "100.64.0.0/16", "52.16.0.0/16"})
+    void acceptsTheVpcRangesAwsAllows(String cidr) {
+        assertEquals(cidr, valid("dev", Tier.DEV, b -> b.network(n -> n.vpcCidr(cidr))).network().vpcCidr().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cn-north-1", "us-gov-west-1", "us-iso-east-1", "eusc-de-east-1"})
+    void rejectsARegionOutsideTheCommercialPartition(String region) {
+        assertRejected("dev", b -> b.region(region), "environment 'dev': region must be an AWS region name like eu-west-1: a commercial (aws"
+                + " partition) region the AWS provider 5.100.0 knows, one of [af-south-1, ap-east-1, ap-east-2, ", "got '" + region + "'");
+    }
+
+    @Test
+    void rejectsAMissingRegion() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> EnvironmentConfig.builder("dev", Tier.DEV)
+                .accountId("444444444444")
+                .stateBucket("storefront-dev-tfstate")
+                .network(n -> n.vpcCidr("10.40.0.0/16"))
+                .build());
+
+        assertTrue(error.getMessage().startsWith("environment 'dev': region must be an AWS region name like eu-west-1"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("got null"), error.getMessage());
+    }
+
+    @Test
+    void rejectsARegionTheAwsProviderDoesNotKnowYet() {
+        assertRejected("dev", b -> b.region("ap-southeast-6"), "environment 'dev': region must be an AWS region name like eu-west-1",
+                "ap-southeast-5, ap-southeast-7, ", "got 'ap-southeast-6'");
+    }
+
+    @Test
+    void rejectsAStateRegionTheS3BackendDoesNotKnowYet() {
+        assertRejected("dev", b -> b.region("ap-east-2"),
+                "environment 'dev': stateBackend.region must be a region Terraform 1.11.4's S3 backend knows, which ap-east-2 is not yet",
+                "keep the state bucket in another region with EnvironmentConfig.Builder#stateRegion", "got 'ap-east-2'");
+    }
+
+    @Test
+    void acceptsAnEnvironmentWhoseStateLivesInAnotherRegion() {
+        EnvironmentConfig taipei = valid("dev", Tier.DEV, b -> b.region("ap-east-2").stateRegion("ap-east-1"));
+
+        assertEquals("ap-east-1", taipei.stateBackend().region());
+        assertEquals(List.of("ap-east-2a", "ap-east-2b"), taipei.network().availabilityZones());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"us-east-1", "eu-central-2", "il-central-1", "mx-central-1", "ap-southeast-7", "ca-west-1"})
+    void acceptsCommercialRegionsTerraformKnows(String region) {
+        assertEquals(region, valid("dev", Tier.DEV, b -> b.region(region)).region());
+    }
+
+    @Test
+    void namesTheEnvironmentInErrorsFromWithDatabase() {
+        EnvironmentConfig prod = valid("prod", Tier.PROD, b -> b);
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> prod.withDatabase(d -> d.caCertificate("rds-ca-2019")));
+
+        assertTrue(error.getMessage().startsWith("environment 'prod': database.caCertificate must be a certificate authority RDS offers"),
+                error.getMessage());
+    }
+
+    @Test
+    void namesTheEnvironmentInErrorsFromTheDatabaseSetter() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class,
+                () -> valid("dev", Tier.DEV, b -> b.database(d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(100)))));
+
+        assertTrue(error.getMessage().startsWith("environment 'dev': database.storage.maxAllocatedGib must be at least 10% above"),
+                error.getMessage());
     }
 
     private static EnvironmentConfig valid(String name, Tier tier, UnaryOperator<EnvironmentConfig.Builder> overrides) {

@@ -50,7 +50,47 @@ class EnvironmentsTest {
         InvalidConfigException error = assertThrows(InvalidConfigException.class,
                 () -> Environments.requireUnique(List.of(dev, dev)));
 
-        assertTrue(error.getMessage().startsWith("name must be unique across environments"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("environment 'dev': name must be unique across environments"), error.getMessage());
         assertTrue(error.getMessage().endsWith("got 'dev'"), error.getMessage());
+    }
+
+    @Test
+    void rejectsTwoEnvironmentsSharingAStateBucket() {
+        EnvironmentConfig dev = environment("dev", "storefront-dev-tfstate", "10.10.0.0/16");
+        EnvironmentConfig qa = environment("qa", "storefront-dev-tfstate", "10.50.0.0/16");
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> Environments.requireUnique(List.of(dev, qa)));
+
+        assertEquals("environment 'qa': stateBackend.bucket must not be shared with environment 'dev': modules/state-backend makes one bucket"
+                + " and key per environment, so that one environment's state and the roles that write it stay apart from another's; create a"
+                + " bucket for this one, got 'storefront-dev-tfstate'", error.getMessage());
+    }
+
+    @Test
+    void rejectsTwoEnvironmentsWithOverlappingVpcRanges() {
+        EnvironmentConfig dev = environment("dev", "storefront-dev-tfstate", "10.10.0.0/16");
+        EnvironmentConfig qa = environment("qa", "storefront-qa-tfstate", "10.10.128.0/17");
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> Environments.requireUnique(List.of(dev, qa)));
+
+        assertEquals("environment 'qa': network.vpcCidr must not overlap environment 'dev' (10.10.0.0/16): VPCs with overlapping ranges can"
+                + " never be peered or routed to each other; give each environment its own range, got '10.10.128.0/17'", error.getMessage());
+    }
+
+    @Test
+    void acceptsEnvironmentsWithTheirOwnBucketsAndAdjacentRanges() {
+        List<EnvironmentConfig> environments = List.of(environment("dev", "storefront-dev-tfstate", "10.10.0.0/16"),
+                environment("qa", "storefront-qa-tfstate", "10.11.0.0/16"));
+
+        assertEquals(environments, Environments.requireUnique(environments));
+    }
+
+    private static EnvironmentConfig environment(String name, String bucket, String vpcCidr) {
+        return EnvironmentConfig.builder(name, Tier.DEV)
+                .region("eu-west-1")
+                .accountId("444444444444")
+                .stateBucket(bucket)
+                .network(n -> n.vpcCidr(vpcCidr))
+                .build();
     }
 }
