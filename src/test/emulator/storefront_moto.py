@@ -9,9 +9,9 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
   2. RDS read replicas: moto copies its source object, sharing its lists (tags, security groups, log
      exports), its Multi-AZ flag and its monitoring settings. A replica gets its own copies, is single-AZ
      unless asked (as CreateDBInstanceReadReplica is), and keeps only the settings its request gives.
-  3. RDS Performance Insights and enhanced monitoring: moto drops EnablePerformanceInsights,
-     PerformanceInsightsKMSKeyId/RetentionPeriod, MonitoringInterval/RoleArn and DatabaseInsightsMode, and
-     DescribeDBInstances reports them off. They are kept and reported.
+  3. RDS Performance Insights, enhanced monitoring and lifecycle support: moto drops EnablePerformanceInsights,
+     PerformanceInsightsKMSKeyId/RetentionPeriod, MonitoringInterval/RoleArn, DatabaseInsightsMode and
+     EngineLifecycleSupport, and DescribeDBInstances reports them off. They are kept and reported.
   4. RDS parameter groups: DescribeDBParameters ignores its Source filter and parameters carry no Source, so
      the provider finds none of the user's parameters. User-set parameters are reported with Source=user
      and the filter applies.
@@ -56,6 +56,7 @@ _KEPT_INSTANCE_FIELDS = {
     "monitoring_interval": "monitoring_interval",
     "monitoring_role_arn": "monitoring_role_arn",
     "database_insights_mode": "database_insights_mode",
+    "engine_lifecycle_support": "engine_lifecycle_support",
 }
 
 

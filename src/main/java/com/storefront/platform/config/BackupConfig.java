@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  *     ({@code rds:<name>} for an automated one) or, for one shared from another account, its ARN, in the environment's
  *     region; later changes are ignored, never a replacement; null for an empty database
  * @param exportLifecycle storage classes and expiry in the backup export bucket
+ * @param exportObjectLock S3 Object Lock on the export bucket, chosen at creation; null for none
+ * @param accessLogRetentionDays how long the export bucket's access logs (who read or wrote a backup) are kept
  */
-public record BackupConfig(int retentionDays, String window, String snapshotIdentifier, BackupBucketLifecycle exportLifecycle) {
+public record BackupConfig(int retentionDays, String window, String snapshotIdentifier, BackupBucketLifecycle exportLifecycle,
+        ObjectLock exportObjectLock, int accessLogRetentionDays) {
 
     /**
      * A DB snapshot identifier (CreateDBSnapshot: 1..255 letters, digits or hyphens, first a letter, no trailing or double
@@ -29,6 +32,10 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
     private static final Pattern SNAPSHOT_ARN = Pattern.compile("arn:aws:rds:([a-z]{2}-[a-z]+-\\d+):(\\d{12}):snapshot:" + SNAPSHOT_NAME);
 
     public BackupConfig {
+        if (accessLogRetentionDays < 1) {
+            throw new InvalidConfigException("database.backups.accessLogRetentionDays", accessLogRetentionDays,
+                    "must be at least 1 day; keep a year (365) to answer who read a backup");
+        }
         if (retentionDays < 7 || retentionDays > 35) {
             throw new InvalidConfigException("database.backups.retentionDays", retentionDays,
                     "must be 7..35 days (RDS allows 0..35; this project keeps at least a week of point-in-time recovery)");
@@ -70,7 +77,8 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder().retentionDays(retentionDays).window(window).snapshotIdentifier(snapshotIdentifier);
+        Builder builder = new Builder().retentionDays(retentionDays).window(window).snapshotIdentifier(snapshotIdentifier)
+                .exportObjectLock(exportObjectLock).accessLogRetentionDays(accessLogRetentionDays);
         builder.exportLifecycle = exportLifecycle.toBuilder();
         return builder;
     }
@@ -81,6 +89,18 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
         private String window;
         private String snapshotIdentifier;
         private BackupBucketLifecycle.Builder exportLifecycle = new BackupBucketLifecycle.Builder();
+        private ObjectLock exportObjectLock;
+        private Integer accessLogRetentionDays;
+
+        public Builder exportObjectLock(ObjectLock lock) {
+            exportObjectLock = lock;
+            return this;
+        }
+
+        public Builder accessLogRetentionDays(int days) {
+            accessLogRetentionDays = days;
+            return this;
+        }
 
         Builder() {
         }
@@ -107,7 +127,8 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
 
         public BackupConfig build() {
             return new BackupConfig(Required.of("database.backups.retentionDays", retentionDays),
-                    Required.of("database.backups.window", window), snapshotIdentifier, exportLifecycle.build());
+                    Required.of("database.backups.window", window), snapshotIdentifier, exportLifecycle.build(), exportObjectLock,
+                    Required.of("database.backups.accessLogRetentionDays", accessLogRetentionDays));
         }
     }
 }

@@ -2,9 +2,13 @@ package com.storefront.platform.config;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL service of one environment: its instances and their parts. Build it through
@@ -27,6 +31,12 @@ import java.util.function.UnaryOperator;
  * @param observability insights, metrics, logs and alarms
  * @param access IAM database users and the bastion
  * @param credentials the master user, its password and the database name
+ * @param applyImmediately whether changes apply at the next deploy instead of in the maintenance window (class,
+ *     storage, Multi-AZ, engine, CA, parameter group, identifier); a password rotation always applies at once
+ * @param blueGreenUpdate whether changes that would restart the primary (a major version, a class) go through an RDS
+ *     Blue/Green deployment instead; not with read replicas or an RDS-managed password, which AWS refuses
+ * @param extraParameters PostgreSQL parameters set beside the tuned ones (e.g. {@code rds.logical_replication = 1}),
+ *     applied at the next reboot; none may be one the tuning computes
  */
 public record DatabaseConfig(
         String engineMajorVersion,
@@ -42,7 +52,22 @@ public record DatabaseConfig(
         BackupConfig backups,
         ObservabilityConfig observability,
         AccessConfig access,
-        CredentialsConfig credentials) {
+        CredentialsConfig credentials,
+        boolean applyImmediately,
+        boolean blueGreenUpdate,
+        SortedMap<String, String> extraParameters) {
+
+    /**
+     * The parameters the tuning computes ({@code database.PostgresParameters}, whose test keeps the two in step); an
+     * extra parameter may not set them.
+     */
+    public static final SortedSet<String> COMPUTED_PARAMETERS = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
+            "effective_cache_size", "log_connections", "log_disconnections", "log_min_duration_statement", "log_statement",
+            "maintenance_work_mem", "max_connections", "pg_stat_statements.track", "rds.force_ssl", "shared_buffers",
+            "shared_preload_libraries", "work_mem")));
+
+    /** A PostgreSQL parameter name, with a prefix for extensions' and RDS's own ({@code rds.logical_replication}). */
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
 
     /** RDS allows up to 15 PostgreSQL replicas; past five, a cluster design serves better than this one. */
     static final int MAX_READ_REPLICAS = 5;
@@ -68,6 +93,7 @@ public record DatabaseConfig(
             new TreeSet<>(List.of("rds-ca-ecc384-g1", "rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1")));
 
     public DatabaseConfig {
+        extraParameters = Collections.unmodifiableSortedMap(new TreeMap<>(extraParameters));
         requireStandardSupport(engineMajorVersion);
         if (caCertificate == null || !CA_CERTIFICATES.contains(caCertificate)) {
             throw new InvalidConfigException("database.caCertificate", caCertificate,
@@ -84,6 +110,35 @@ public record DatabaseConfig(
         if (access.iamDatabaseUsers().contains(credentials.masterUsername())) {
             throw new InvalidConfigException("database.access.iamDatabaseUsers", credentials.masterUsername(),
                     "must not include the master user; IAM authentication is for application users");
+        }
+        if (protect && observability.alarmEmails().isEmpty()) {
+            throw new InvalidConfigException("database.observability.alarmEmails", observability.alarmEmails(),
+                    "must name at least one address where the environment is protected, or no alarm pages anyone; add"
+                            + " .database(d -> d.observability(o -> o.alarmEmails(\"oncall@example.com\"))) to its entry in Environments");
+        }
+        if (blueGreenUpdate && readReplicas > 0) {
+            throw new InvalidConfigException("database.blueGreenUpdate", true,
+                    "cannot be used with read replicas (" + readReplicas + "): Terraform's blue_green_update refuses an instance"
+                            + " that has replicas; turn it off, or remove the replicas");
+        }
+        if (blueGreenUpdate && credentials.masterPassword() instanceof MasterPassword.RdsManaged) {
+            throw new InvalidConfigException("database.blueGreenUpdate", true,
+                    "cannot be used with an RDS-managed master password (AWS does not support it); use MasterPassword.WriteOnly");
+        }
+        for (Map.Entry<String, String> parameter : extraParameters.entrySet()) {
+            String field = "database.extraParameters." + parameter.getKey();
+            if (!PARAMETER_NAME.matcher(parameter.getKey()).matches()) {
+                throw new InvalidConfigException("database.extraParameters", parameter.getKey(),
+                        "must be PostgreSQL parameter names, lowercase like rds.logical_replication or idle_session_timeout");
+            }
+            if (COMPUTED_PARAMETERS.contains(parameter.getKey())) {
+                throw new InvalidConfigException(field, parameter.getValue(),
+                        "collides with a value the tuning computes (" + COMPUTED_PARAMETERS + "); change the tuning's input"
+                                + " (instance class, slow query threshold) instead, or remove it");
+            }
+            if (parameter.getValue() == null || parameter.getValue().isBlank()) {
+                throw new InvalidConfigException(field, parameter.getValue(), "must have a value");
+            }
         }
         int[] backup = MaintenanceWindows.daily("database.backups.window", backups.window());
         int[] maintenance = MaintenanceWindows.weekly("database.maintenanceWindow", maintenanceWindow);
@@ -129,6 +184,9 @@ public record DatabaseConfig(
         b.observability = observability.toBuilder();
         b.access = access.toBuilder();
         b.credentials = credentials.toBuilder();
+        b.applyImmediately = applyImmediately;
+        b.blueGreenUpdate = blueGreenUpdate;
+        b.extraParameters = new TreeMap<>(extraParameters);
         return b;
     }
 
@@ -148,6 +206,9 @@ public record DatabaseConfig(
         private ObservabilityConfig.Builder observability = new ObservabilityConfig.Builder();
         private AccessConfig.Builder access = new AccessConfig.Builder();
         private CredentialsConfig.Builder credentials = new CredentialsConfig.Builder();
+        private Boolean applyImmediately;
+        private Boolean blueGreenUpdate;
+        private SortedMap<String, String> extraParameters = new TreeMap<>();
 
         Builder() {
         }
@@ -166,6 +227,9 @@ public record DatabaseConfig(
         public Builder observability(UnaryOperator<ObservabilityConfig.Builder> changes) { observability = changes.apply(observability); return this; }
         public Builder access(UnaryOperator<AccessConfig.Builder> changes) { access = changes.apply(access); return this; }
         public Builder credentials(UnaryOperator<CredentialsConfig.Builder> changes) { credentials = changes.apply(credentials); return this; }
+        public Builder applyImmediately(boolean enabled) { applyImmediately = enabled; return this; }
+        public Builder blueGreenUpdate(boolean enabled) { blueGreenUpdate = enabled; return this; }
+        public Builder extraParameter(String name, String value) { extraParameters.put(name, value); return this; }
 
         public DatabaseConfig build() {
             InstanceClass primary = InstanceClass.of("database.instanceClass", Required.of("database.instanceClass", instanceClass));
@@ -175,7 +239,8 @@ public record DatabaseConfig(
                     Required.of("database.multiAz", multiAz), Required.of("database.readReplicas", readReplicas),
                     Required.of("database.caCertificate", caCertificate), Required.of("database.maintenanceWindow", maintenanceWindow),
                     Required.of("database.protect", protect), storage.build(), backups.build(), observability.build(), access.build(),
-                    credentials.build());
+                    credentials.build(), Required.of("database.applyImmediately", applyImmediately),
+                    Required.of("database.blueGreenUpdate", blueGreenUpdate), extraParameters);
         }
     }
 }

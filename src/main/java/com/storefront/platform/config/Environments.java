@@ -7,8 +7,8 @@ import java.util.List;
  * The environments of the platform and the defaults of each tier: every value that differs between two
  * environments is on this page.
  *
- * <p>The account ids are placeholders: replace them with your own before deploying (the provider refuses to
- * touch any other account, so a wrong id fails safely).
+ * <p>The account ids and e-mail addresses are placeholders: replace them with your own before deploying (the
+ * provider refuses to touch any other account, so a wrong id fails safely).
  */
 public final class Environments {
 
@@ -29,12 +29,14 @@ public final class Environments {
                         .accountId("222222222222")
                         .stateBucket("storefront-staging-tfstate")
                         .network(n -> n.vpcCidr("10.20.0.0/16"))
+                        .database(d -> d.observability(o -> o.alarmEmails("storefront-dba@example.com")))
                         .build(),
                 EnvironmentConfig.builder("prod", Tier.PROD)
                         .region("eu-west-1")
                         .accountId("333333333333")
                         .stateBucket("storefront-prod-tfstate")
                         .network(n -> n.vpcCidr("10.30.0.0/16"))
+                        .database(d -> d.observability(o -> o.alarmEmails("storefront-dba@example.com", "storefront-oncall@example.com")))
                         .build()));
     }
 
@@ -48,12 +50,15 @@ public final class Environments {
                 .allowMajorVersionUpgrade(false)
                 .caCertificate("rds-ca-rsa2048-g1")
                 .maintenanceWindow("sun:04:30-sun:05:30")
+                .applyImmediately(false)
+                .blueGreenUpdate(false)
                 .credentials(c -> c
                         .masterPassword(new MasterPassword.WriteOnly(1))
                         .masterUsername("storefront_admin")
                         .databaseName("storefront"))
                 .backups(b -> b
                         .window("03:00-04:00")
+                        .accessLogRetentionDays(365)
                         .exportLifecycle(l -> l
                                 .infrequentAccessAfterDays(30)
                                 .glacierAfterDays(90)
@@ -61,6 +66,7 @@ public final class Environments {
                                 .noncurrentExpireAfterDays(90)))
                 .observability(o -> o
                         .slowQueryMillis(500)
+                        .databaseInsightsMode(DatabaseInsightsMode.STANDARD)
                         .alarms(a -> a
                                 .cpuPercent(80)
                                 .freeableMemoryShare(0.10)
@@ -80,7 +86,8 @@ public final class Environments {
                     .network(n -> n
                             .availabilityZoneCount(2)
                             .natGateways(NatGateways.SINGLE)
-                            .flowLogRetentionDays(14))
+                            .flowLogRetentionDays(14)
+                            .protectFlowLogs(false))
                     .database(d -> d
                             .instanceClass("db.t4g.medium")
                             .multiAz(false)
@@ -94,7 +101,8 @@ public final class Environments {
                     .network(n -> n
                             .availabilityZoneCount(3)
                             .natGateways(NatGateways.SINGLE)
-                            .flowLogRetentionDays(30))
+                            .flowLogRetentionDays(30)
+                            .protectFlowLogs(true))
                     .database(d -> d
                             .instanceClass("db.m6g.large")
                             .multiAz(true)
@@ -108,7 +116,8 @@ public final class Environments {
                     .network(n -> n
                             .availabilityZoneCount(3)
                             .natGateways(NatGateways.ONE_PER_AZ)
-                            .flowLogRetentionDays(365))
+                            .flowLogRetentionDays(365)
+                            .protectFlowLogs(true))
                     .database(d -> d
                             .instanceClass("db.r6g.large")
                             .multiAz(true)
@@ -116,7 +125,7 @@ public final class Environments {
                             .protect(true)
                             .storage(s -> s.allocatedGib(100).maxAllocatedGib(1000))
                             .backups(b -> b.retentionDays(14))
-                            .observability(o -> o.performanceInsightsRetentionDays(31).monitoringIntervalSeconds(15).logRetentionDays(90))
+                            .observability(o -> o.performanceInsightsRetentionDays(31).monitoringIntervalSeconds(15).logRetentionDays(365))
                             .access(a -> a.bastion(true)));
         };
     }

@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
  * @param databaseSubnets one block per zone, isolated: no route to a NAT or internet gateway
  * @param natGateways how application subnets reach the internet
  * @param flowLogRetentionDays how long VPC flow logs are kept
+ * @param protectFlowLogs whether Terraform refuses to destroy the flow-log key and log group ({@code prevent_destroy}):
+ *     without the key, the retained flow logs cannot be read
  */
 public record NetworkConfig(
         Ipv4Cidr vpcCidr,
@@ -27,7 +29,8 @@ public record NetworkConfig(
         List<Ipv4Cidr> applicationSubnets,
         List<Ipv4Cidr> databaseSubnets,
         NatGateways natGateways,
-        int flowLogRetentionDays) {
+        int flowLogRetentionDays,
+        boolean protectFlowLogs) {
 
     /**
      * IPv4 ranges no VPC can use: they are not unicast, or they are the host's own or the link-local range where AWS
@@ -74,7 +77,7 @@ public record NetworkConfig(
      * so adding a zone never renumbers the existing subnets.
      */
     public static NetworkConfig carved(Ipv4Cidr vpcCidr, List<String> availabilityZones,
-            NatGateways natGateways, int flowLogRetentionDays) {
+            NatGateways natGateways, int flowLogRetentionDays, boolean protectFlowLogs) {
         if (availabilityZones.size() > MAX_CARVED_ZONES) {
             throw new InvalidConfigException("network.availabilityZones", availabilityZones,
                     "must list at most " + MAX_CARVED_ZONES + " zones for the carved subnet layout; give the subnets explicitly instead");
@@ -93,7 +96,7 @@ public record NetworkConfig(
             databaseSubnets.add(vpcCidr.subnet(subnetPrefix, 2 * MAX_CARVED_ZONES + zone));
         }
         return new NetworkConfig(vpcCidr, availabilityZones, publicSubnets, applicationSubnets, databaseSubnets,
-                natGateways, flowLogRetentionDays);
+                natGateways, flowLogRetentionDays, protectFlowLogs);
     }
 
     private static Map<Ipv4Cidr, String> unroutableRanges() {
@@ -159,6 +162,7 @@ public record NetworkConfig(
         private List<String> databaseSubnets;
         private NatGateways natGateways;
         private Integer flowLogRetentionDays;
+        private Boolean protectFlowLogs;
 
         Builder() {
         }
@@ -197,6 +201,11 @@ public record NetworkConfig(
             return this;
         }
 
+        public Builder protectFlowLogs(boolean enabled) {
+            protectFlowLogs = enabled;
+            return this;
+        }
+
         /** The network of an environment in {@code region}. */
         public NetworkConfig build(String region) {
             if (vpcCidr == null) {
@@ -208,12 +217,13 @@ public record NetworkConfig(
                             .mapToObj(c -> region + (char) c).toList();
             NatGateways nat = Required.of("network.natGateways", natGateways);
             int retention = Required.of("network.flowLogRetentionDays", flowLogRetentionDays);
+            boolean protect = Required.of("network.protectFlowLogs", protectFlowLogs);
             if (publicSubnets == null) {
-                return carved(vpc, zones, nat, retention);
+                return carved(vpc, zones, nat, retention, protect);
             }
             return new NetworkConfig(vpc, zones, parseAll("network.publicSubnets", publicSubnets),
                     parseAll("network.applicationSubnets", applicationSubnets),
-                    parseAll("network.databaseSubnets", databaseSubnets), nat, retention);
+                    parseAll("network.databaseSubnets", databaseSubnets), nat, retention, protect);
         }
 
         private static List<Ipv4Cidr> parseAll(String field, List<String> blocks) {

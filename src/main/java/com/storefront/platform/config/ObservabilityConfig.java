@@ -13,10 +13,15 @@ import java.util.regex.Pattern;
  * @param logRetentionDays retention of the exported PostgreSQL logs, a CloudWatch Logs period
  * @param slowQueryMillis statements slower than this are logged
  * @param alarms alarm thresholds
- * @param alarmEmails addresses subscribed to the environment's alarm topic; may be empty
+ * @param alarmEmails addresses subscribed to the environment's alarm topic; at least one where the environment is protected
+ * @param databaseInsightsMode what CloudWatch Database Insights collects; advanced needs Performance Insights kept
+ *     at least 465 days
  */
 public record ObservabilityConfig(int performanceInsightsRetentionDays, int monitoringIntervalSeconds, int logRetentionDays,
-        int slowQueryMillis, AlarmThresholds alarms, List<String> alarmEmails) {
+        int slowQueryMillis, AlarmThresholds alarms, List<String> alarmEmails, DatabaseInsightsMode databaseInsightsMode) {
+
+    /** Database Insights' advanced mode keeps 15 months of data, so Performance Insights must keep that much. */
+    static final int ADVANCED_INSIGHTS_MIN_RETENTION_DAYS = 465;
 
     /**
      * CreateDBInstance's MonitoringInterval takes 0, 1, 5, 10, 15, 30 or 60; 0 turns Enhanced Monitoring off, and RDS
@@ -27,6 +32,12 @@ public record ObservabilityConfig(int performanceInsightsRetentionDays, int moni
 
     public ObservabilityConfig {
         alarmEmails = List.copyOf(alarmEmails);
+        Required.of("database.observability.databaseInsightsMode", databaseInsightsMode);
+        if (databaseInsightsMode == DatabaseInsightsMode.ADVANCED && performanceInsightsRetentionDays < ADVANCED_INSIGHTS_MIN_RETENTION_DAYS) {
+            throw new InvalidConfigException("database.observability.databaseInsightsMode", "ADVANCED",
+                    "needs performanceInsightsRetentionDays of at least " + ADVANCED_INSIGHTS_MIN_RETENTION_DAYS + " (got "
+                            + performanceInsightsRetentionDays + "); keep insights 465 days or more (e.g. 496), or use STANDARD");
+        }
         // CreateDBInstance's PerformanceInsightsRetentionPeriod: 7, 31 x months (1..23), or 731; anything else is an error.
         if (!(performanceInsightsRetentionDays == 7
                 || (performanceInsightsRetentionDays % 31 == 0 && performanceInsightsRetentionDays >= 31 && performanceInsightsRetentionDays <= 713)
@@ -59,7 +70,7 @@ public record ObservabilityConfig(int performanceInsightsRetentionDays, int moni
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder().performanceInsightsRetentionDays(performanceInsightsRetentionDays)
+        Builder builder = new Builder().databaseInsightsMode(databaseInsightsMode).performanceInsightsRetentionDays(performanceInsightsRetentionDays)
                 .monitoringIntervalSeconds(monitoringIntervalSeconds).logRetentionDays(logRetentionDays)
                 .slowQueryMillis(slowQueryMillis).alarmEmails(alarmEmails.toArray(String[]::new));
         builder.alarms = alarms.toBuilder();
@@ -74,6 +85,7 @@ public record ObservabilityConfig(int performanceInsightsRetentionDays, int moni
         private Integer slowQueryMillis;
         private AlarmThresholds.Builder alarms = new AlarmThresholds.Builder();
         private List<String> alarmEmails = List.of();
+        private DatabaseInsightsMode databaseInsightsMode;
 
         Builder() {
         }
@@ -108,12 +120,17 @@ public record ObservabilityConfig(int performanceInsightsRetentionDays, int moni
             return this;
         }
 
+        public Builder databaseInsightsMode(DatabaseInsightsMode mode) {
+            databaseInsightsMode = mode;
+            return this;
+        }
+
         public ObservabilityConfig build() {
             String field = "database.observability.";
             return new ObservabilityConfig(Required.of(field + "performanceInsightsRetentionDays", performanceInsightsRetentionDays),
                     Required.of(field + "monitoringIntervalSeconds", monitoringIntervalSeconds),
                     Required.of(field + "logRetentionDays", logRetentionDays), Required.of(field + "slowQueryMillis", slowQueryMillis),
-                    alarms.build(), alarmEmails);
+                    alarms.build(), alarmEmails, Required.of(field + "databaseInsightsMode", databaseInsightsMode));
         }
     }
 }

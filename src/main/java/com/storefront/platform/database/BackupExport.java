@@ -29,7 +29,14 @@ import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_config
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningA;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningAConfig;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_logging.S3BucketLoggingA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_logging.S3BucketLoggingAConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_object_lock_configuration.S3BucketObjectLockConfigurationA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_object_lock_configuration.S3BucketObjectLockConfigurationAConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_object_lock_configuration.S3BucketObjectLockConfigurationRuleA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_object_lock_configuration.S3BucketObjectLockConfigurationRuleDefaultRetentionA;
 import com.storefront.platform.config.BackupBucketLifecycle;
+import com.storefront.platform.config.ObjectLock;
 import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
 import java.util.List;
@@ -37,10 +44,13 @@ import software.constructs.Construct;
 
 /**
  * Long-term database backups in S3: a private, versioned, KMS-encrypted, TLS-only bucket whose objects
- * age into cheaper storage and expire, and the role RDS assumes to export snapshots into it, limited
- * to that bucket and key.
+ * age into cheaper storage and expire (optionally under S3 Object Lock), whose every access is logged to a
+ * locked-down bucket of its own, and the role RDS assumes to export snapshots into it, limited to that bucket and key.
  */
 public final class BackupExport extends Construct {
+
+    /** Where the export bucket's access logs go in the log bucket. */
+    static final String ACCESS_LOG_PREFIX = "backup-bucket/";
 
     private final S3Bucket bucket;
     private final IamRole exportRole;
@@ -56,6 +66,8 @@ public final class BackupExport extends Construct {
                 // Bucket names are global: the account and region keep them unique.
                 .bucket(names.name("db-backups-" + props.accountId() + "-" + names.region()))
                 .forceDestroy(!props.protect())
+                // Object Lock can only be chosen when a bucket is created.
+                .objectLockEnabled(props.backups().exportObjectLock() != null)
                 .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.protect()).build())
                 .build());
         new S3BucketOwnershipControls(this, "ownership", S3BucketOwnershipControlsConfig.builder()
@@ -92,7 +104,20 @@ public final class BackupExport extends Construct {
                                 .resources(bucket.getArn(), bucket.getArn() + "/*")
                                 .condition("Bool", "aws:SecureTransport", "false"))).getJson())
                 .build());
-        lifecycle(props.lifecycle());
+        lifecycle(props.backups().exportLifecycle());
+        if (props.backups().exportObjectLock() != null) {
+            ObjectLock lock = props.backups().exportObjectLock();
+            new S3BucketObjectLockConfigurationA(this, "object-lock", S3BucketObjectLockConfigurationAConfig.builder()
+                    .bucket(bucket.getId())
+                    .rule(S3BucketObjectLockConfigurationRuleA.builder()
+                            .defaultRetention(S3BucketObjectLockConfigurationRuleDefaultRetentionA.builder()
+                                    .mode(lock.mode().name())
+                                    .days(lock.retentionDays())
+                                    .build())
+                            .build())
+                    .build());
+        }
+        accessLogs(props);
 
         exportRole = new IamRole(this, "export-role", IamRoleConfig.builder()
                 .name(names.iamRoleName("rds-s3-export"))
@@ -116,6 +141,71 @@ public final class BackupExport extends Construct {
                                 .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
                                         "kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant")
                                 .resources(props.key().arn()))).getJson())
+                .build());
+    }
+
+    /**
+     * Who read or wrote a backup: S3 server access logs of the export bucket, delivered to a private bucket of their
+     * own (FSBP S3.9) that only the S3 logging service writes to, and only for this bucket.
+     */
+    private void accessLogs(BackupExportProps props) {
+        S3Bucket logs = new S3Bucket(this, "access-logs", S3BucketConfig.builder()
+                .bucket(names.name("backup-logs-" + props.accountId() + "-" + names.region()))
+                .forceDestroy(!props.protect())
+                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.protect()).build())
+                .build());
+        String logsId = logs.getId();
+        String logsArn = logs.getArn();
+        new S3BucketOwnershipControls(this, "access-logs-ownership", S3BucketOwnershipControlsConfig.builder()
+                .bucket(logsId)
+                .rule(S3BucketOwnershipControlsRule.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build());
+        new S3BucketPublicAccessBlock(this, "access-logs-public-access-block", S3BucketPublicAccessBlockConfig.builder()
+                .bucket(logsId)
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build());
+        // S3 delivers access logs only to buckets encrypted with S3-managed keys, not with a KMS key.
+        new S3BucketServerSideEncryptionConfigurationA(this, "access-logs-encryption", S3BucketServerSideEncryptionConfigurationAConfig.builder()
+                .bucket(logsId)
+                .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
+                        .applyServerSideEncryptionByDefault(S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
+                                .sseAlgorithm("AES256")
+                                .build())
+                        .build()))
+                .build());
+        String bucketArn = bucket.getArn();
+        new S3BucketPolicy(this, "access-logs-policy", S3BucketPolicyConfig.builder()
+                .bucket(logsId)
+                .policy(PolicyStatement.document(this, "access-logs-policy-document", List.of(
+                        PolicyStatement.allow("S3LogsTheBackupBucketOnly")
+                                .service("logging.s3.amazonaws.com")
+                                .actions("s3:PutObject")
+                                .resources(logsArn + "/" + ACCESS_LOG_PREFIX + "*")
+                                .condition("ArnLike", "aws:SourceArn", bucketArn)
+                                .condition("StringEquals", "aws:SourceAccount", props.accountId()),
+                        PolicyStatement.deny("DenyPlainHttp")
+                                .anyone()
+                                .actions("s3:*")
+                                .resources(logsArn, logsArn + "/*")
+                                .condition("Bool", "aws:SecureTransport", "false"))).getJson())
+                .build());
+        new S3BucketLifecycleConfiguration(this, "access-logs-lifecycle", S3BucketLifecycleConfigurationConfig.builder()
+                .bucket(logsId)
+                .rule(List.of(S3BucketLifecycleConfigurationRule.builder()
+                        .id("expire-access-logs")
+                        .status("Enabled")
+                        .filter(S3BucketLifecycleConfigurationRuleFilter.builder().prefix("").build())
+                        .expiration(S3BucketLifecycleConfigurationRuleExpiration.builder()
+                                .days(props.backups().accessLogRetentionDays()).build())
+                        .build()))
+                .build());
+        new S3BucketLoggingA(this, "access-logging", S3BucketLoggingAConfig.builder()
+                .bucket(bucket.getId())
+                .targetBucket(logsId)
+                .targetPrefix(ACCESS_LOG_PREFIX)
                 .build());
     }
 

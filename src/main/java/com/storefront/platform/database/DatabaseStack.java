@@ -41,7 +41,7 @@ public final class DatabaseStack extends EnvironmentStack {
         DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(names, environment.accountId(), database,
                 secret, key, network, deployment.lookup(MachineImage.latestAmazonLinux2023()), config.access()));
         BackupExport backups = new BackupExport(this, "backups",
-                new BackupExportProps(names, environment.accountId(), key, config.backups().exportLifecycle(), config.protect()));
+                new BackupExportProps(names, environment.accountId(), key, config.backups(), config.protect()));
 
         DbInstance primary = database.primary();
         output(DatabaseOutput.WRITER_ENDPOINT, primary.getAddress());

@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroupConfig;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
+import com.hashicorp.cdktf.providers.aws.db_instance.DbInstanceBlueGreenUpdate;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstanceConfig;
 import com.hashicorp.cdktf.providers.aws.db_parameter_group.DbParameterGroup;
 import com.hashicorp.cdktf.providers.aws.db_parameter_group.DbParameterGroupConfig;
@@ -92,6 +93,10 @@ public final class PostgresDatabase extends Construct {
             primary.addOverride("password_wo", props.password().reference());
             primary.addOverride("password_wo_version", writeOnly.version());
         }
+        // Missing from the 5.23.1 bindings. Past its end of standard support, RDS would otherwise keep the major version
+        // running in paid Extended Support without asking; disabled, the upgrade is forced instead.
+        primary.addOverride("engine_lifecycle_support", "open-source-rds-extended-support-disabled");
+        databaseInsights(primary);
 
         String source = primary.getIdentifier();
         List<String> zones = props.network().availabilityZones();
@@ -100,9 +105,16 @@ public final class PostgresDatabase extends Construct {
             String zone = zones.get((i + 1) % zones.size());
             DbInstance replica = new DbInstance(this, "replica-" + (i + 1),
                     replicaConfig(identifier, zone, source, monitoringRoleArn, logGroups("replica-" + (i + 1), identifier)));
+            databaseInsights(replica);
             replicas.add(replica);
             instances.add(new DatabaseInstance(identifier, config.replicaInstanceClass(), true, replica));
         }
+    }
+
+    private void databaseInsights(DbInstance instance) {
+        // database_insights_mode (provider >= 5.88) is missing from the 5.23.1 bindings; stated, since RDS's
+        // default has changed over time.
+        instance.addOverride("database_insights_mode", props.config().observability().databaseInsightsMode().apiValue());
     }
 
     /** Lets members of {@code peer} (a security group, never a range) connect on {@link #PORT}; {@code id} names the rule. */
@@ -118,7 +130,7 @@ public final class PostgresDatabase extends Construct {
                 .family(config.parameterGroupFamily())
                 .description("Tuned PostgreSQL " + config.engineMajorVersion() + " for " + names.environment()
                         + ", memory sized for " + parameters.sizedFor().name())
-                .parameter(parameters.all(config.observability().slowQueryMillis()).stream()
+                .parameter(parameters.with(config.observability().slowQueryMillis(), config.extraParameters()).stream()
                         .map(p -> DbParameterGroupParameter.builder()
                                 .name(p.name())
                                 .value(p.value())
@@ -170,6 +182,7 @@ public final class PostgresDatabase extends Construct {
                 .kmsKeyId(props.key().arn())
                 .backupRetentionPeriod(config.backups().retentionDays())
                 .backupWindow(config.backups().window())
+                .blueGreenUpdate(DbInstanceBlueGreenUpdate.builder().enabled(config.blueGreenUpdate()).build())
                 .maintenanceWindow(config.maintenanceWindow())
                 .deleteAutomatedBackups(!config.protect())
                 .skipFinalSnapshot(!config.protect())
@@ -216,6 +229,7 @@ public final class PostgresDatabase extends Construct {
                 // Storage autoscaling is set per instance: without a ceiling a replica never grows and falls
                 // behind a primary that did.
                 .maxAllocatedStorage(config.storage().maxAllocatedGib())
+                .applyImmediately(config.applyImmediately())
                 .copyTagsToSnapshot(true)
                 .deletionProtection(config.protect())
                 .performanceInsightsEnabled(true)

@@ -2,7 +2,9 @@ package com.storefront.platform.database;
 
 import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.InstanceClass;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tuned PostgreSQL parameters of one environment, with memory settings computed for an instance
@@ -62,7 +64,17 @@ public record PostgresParameters(InstanceClass sizedFor) {
         return sharedBuffersPages() * PAGE_BYTES + maxConnections() * workMemKb() * KB + maintenanceWorkMemKb() * KB;
     }
 
-    /** Every parameter the group sets, for a database logging statements slower than {@code slowQueryMillis}. */
+    /**
+     * Every parameter the group sets: {@link #all} and {@code extra}, which apply at the next reboot (an extra may
+     * be static, and RDS refuses {@code immediate} for those). The config refuses extras that collide with computed ones.
+     */
+    public List<Parameter> with(int slowQueryMillis, Map<String, String> extra) {
+        List<Parameter> parameters = new ArrayList<>(all(slowQueryMillis));
+        extra.forEach((name, value) -> parameters.add(new Parameter(name, value, true)));
+        return parameters;
+    }
+
+    /** Every computed parameter, for a database logging statements slower than {@code slowQueryMillis}. */
     public List<Parameter> all(int slowQueryMillis) {
         return List.of(
                 new Parameter("rds.force_ssl", "1", false),

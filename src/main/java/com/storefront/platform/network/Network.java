@@ -1,5 +1,6 @@
 package com.storefront.platform.network;
 
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroupConfig;
 import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
@@ -122,7 +123,7 @@ public final class Network extends Construct {
             interfaceEndpoints(names, layout.vpcCidr());
         }
 
-        flowLogs(names, props.accountId(), layout.flowLogRetentionDays());
+        flowLogs(names, props.accountId(), layout.flowLogRetentionDays(), layout.protectFlowLogs());
 
         // Terraform adopts the VPC's default group and, given no rules, removes AWS's allow-all defaults,
         // so nothing that lands in it by accident can talk to anything.
@@ -209,7 +210,7 @@ public final class Network extends Construct {
         }
     }
 
-    private void flowLogs(ResourceNames names, String accountId, int retentionDays) {
+    private void flowLogs(ResourceNames names, String accountId, int retentionDays, boolean protect) {
         String logGroupName = "/aws/vpc/" + names.name("flow-logs");
         String region = names.region();
         EncryptionKey key = new EncryptionKey(this, "flow-logs-key", new EncryptionKeyProps(
@@ -217,12 +218,13 @@ public final class Network extends Construct {
                 "Encrypts the " + names.environment() + " VPC flow logs",
                 accountId,
                 region,
-                false));
+                protect));
         key.grantLogGroups("CloudWatchLogsUsesKeyForFlowLogs", logGroupName);
         CloudwatchLogGroup logGroup = new CloudwatchLogGroup(this, "flow-logs", CloudwatchLogGroupConfig.builder()
                 .name(logGroupName)
                 .retentionInDays(retentionDays)
                 .kmsKeyId(key.arn())
+                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(protect).build())
                 .build());
         String logGroupArn = logGroup.getArn();
         IamRole role = new IamRole(this, "flow-logs-role", IamRoleConfig.builder()

@@ -348,6 +348,80 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void rejectsAProtectedEnvironmentWhoseAlarmsPageNobody() {
+        assertRejected(Tier.PROD, d -> d.observability(o -> o.alarmEmails()),
+                "database.observability.alarmEmails must name at least one address where the environment is protected",
+                "add .database(d -> d.observability(o -> o.alarmEmails(\"oncall@example.com\")))", "got []");
+    }
+
+    @Test
+    void acceptsAnUnprotectedEnvironmentWithoutAlarmAddresses() {
+        DatabaseConfig dev = valid(Tier.DEV, d -> d.observability(o -> o.alarmEmails()));
+
+        assertTrue(dev.observability().alarmEmails().isEmpty());
+    }
+
+    @Test
+    void rejectsBlueGreenUpdatesWithReadReplicas() {
+        assertRejected(Tier.PROD, d -> d.blueGreenUpdate(true),
+                "database.blueGreenUpdate cannot be used with read replicas (2)", "turn it off, or remove the replicas", "got true");
+    }
+
+    @Test
+    void rejectsBlueGreenUpdatesWithAnRdsManagedPassword() {
+        assertRejected(Tier.DEV, d -> d.blueGreenUpdate(true).credentials(c -> c.masterPassword(new MasterPassword.RdsManaged())),
+                "database.blueGreenUpdate cannot be used with an RDS-managed master password", "use MasterPassword.WriteOnly");
+    }
+
+    @Test
+    void acceptsBlueGreenUpdatesWithoutReplicas() {
+        assertTrue(valid(Tier.DEV, d -> d.blueGreenUpdate(true)).blueGreenUpdate());
+    }
+
+    @Test
+    void rejectsAnExtraParameterThatIsNotAParameterName() {
+        assertRejected(Tier.DEV, d -> d.extraParameter("Log Statement", "all"),
+                "database.extraParameters must be PostgreSQL parameter names", "got 'Log Statement'");
+    }
+
+    @Test
+    void rejectsAnExtraParameterTheTuningComputes() {
+        assertRejected(Tier.DEV, d -> d.extraParameter("shared_buffers", "65536"),
+                "database.extraParameters.shared_buffers collides with a value the tuning computes", "got '65536'");
+    }
+
+    @Test
+    void acceptsAnExtraParameterForChangeDataCapture() {
+        assertEquals("1", valid(Tier.DEV, d -> d.extraParameter("rds.logical_replication", "1")).extraParameters().get("rds.logical_replication"));
+    }
+
+    @Test
+    void rejectsAdvancedDatabaseInsightsWithoutFifteenMonthsOfPerformanceInsights() {
+        assertRejected(Tier.PROD, d -> d.observability(o -> o.databaseInsightsMode(DatabaseInsightsMode.ADVANCED)),
+                "database.observability.databaseInsightsMode needs performanceInsightsRetentionDays of at least 465 (got 31)", "got 'ADVANCED'");
+    }
+
+    @Test
+    void acceptsAdvancedDatabaseInsightsWithFifteenMonthsOfPerformanceInsights() {
+        DatabaseConfig prod = valid(Tier.PROD, d -> d.observability(o -> o.databaseInsightsMode(DatabaseInsightsMode.ADVANCED)
+                .performanceInsightsRetentionDays(496)));
+
+        assertEquals(DatabaseInsightsMode.ADVANCED, prod.observability().databaseInsightsMode());
+    }
+
+    @Test
+    void rejectsAnObjectLockOfNoDays() {
+        assertRejected(Tier.PROD, d -> d.backups(b -> b.exportObjectLock(new ObjectLock(ObjectLock.Mode.COMPLIANCE, 0))),
+                "database.backups.exportObjectLock.retentionDays must be at least 1 day", "got 0");
+    }
+
+    @Test
+    void rejectsAccessLogsKeptNoDay() {
+        assertRejected(Tier.DEV, d -> d.backups(b -> b.accessLogRetentionDays(0)),
+                "database.backups.accessLogRetentionDays must be at least 1 day", "got 0");
+    }
+
+    @Test
     void rejectsALogRetentionCloudWatchDoesNotOffer() {
         assertRejected(Tier.DEV, d -> d.observability(o -> o.logRetentionDays(4018)),
                 "database.observability.logRetentionDays must be a CloudWatch Logs retention period (1, 3, 5, 7", "3288 or 3653 days)", "got 4018");
@@ -360,6 +434,7 @@ class DatabaseConfigTest {
                 .accountId("444444444444")
                 .stateBucket("storefront-" + name + "-tfstate")
                 .network(n -> n.vpcCidr("10.40.0.0/16"))
+                .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")))
                 .database(overrides)
                 .build()
                 .database();
@@ -372,6 +447,7 @@ class DatabaseConfigTest {
                 .accountId("444444444444")
                 .stateBucket("storefront-" + name + "-tfstate")
                 .network(n -> n.vpcCidr("10.40.0.0/16"))
+                .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")))
                 .database(overrides)
                 .build());
         for (String fragment : fragments) {

@@ -222,7 +222,8 @@ class EnvironmentConfigTest {
                 .region("eu-west-1")
                 .accountId("444444444444")
                 .stateBucket("storefront-" + name.toLowerCase() + "-tfstate")
-                .network(n -> n.vpcCidr("10.40.0.0/16"))).build();
+                .network(n -> n.vpcCidr("10.40.0.0/16"))
+                .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")))).build();
     }
 
     private static void assertRejected(String name, UnaryOperator<EnvironmentConfig.Builder> overrides, String... fragments) {

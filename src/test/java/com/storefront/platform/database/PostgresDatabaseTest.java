@@ -2,6 +2,7 @@ package com.storefront.platform.database;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.storefront.platform.config.DatabaseConfig;
+import com.storefront.platform.config.DatabaseInsightsMode;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.MasterPassword;
 import com.storefront.platform.config.Tier;
@@ -125,8 +126,8 @@ class PostgresDatabaseTest {
 
         json.check(logGroups.size() == 6, "postgresql and upgrade logs for the primary and two replicas");
         for (JsonNode group : logGroups.values()) {
-            json.check(group.path("retention_in_days").asInt() == 90 && group.path("kms_key_id").asText().matches(KEY_ARN),
-                    "retention and key on " + group.path("name"));
+            json.check(group.path("retention_in_days").asInt() == 365 && group.path("kms_key_id").asText().matches(KEY_ARN),
+                    "a year's retention (audit logs) and the key on " + group.path("name"));
         }
         json.resources("aws_db_instance").values().forEach(instance -> {
             json.check(instance.path("enabled_cloudwatch_logs_exports").toString().equals("[\"postgresql\",\"upgrade\"]"), "log exports");
@@ -175,6 +176,44 @@ class PostgresDatabaseTest {
         json.check(primary.path("snapshot_identifier").asText().equals("arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed"), "restores the snapshot");
         json.check(primary.at("/lifecycle/ignore_changes").toString().contains("\"snapshot_identifier\""), "later changes ignored");
         json.check(!primary.has("username") && !primary.has("db_name"), "the snapshot brings its own database and user");
+    }
+
+    @Test
+    void statesDatabaseInsightsOnEveryInstanceAndRefusesPaidExtendedSupport() {
+        StackJson json = synth(Tier.PROD, d -> d.observability(o -> o.databaseInsightsMode(DatabaseInsightsMode.ADVANCED)
+                .performanceInsightsRetentionDays(496)));
+
+        json.resources("aws_db_instance").values().forEach(instance ->
+                json.check(instance.path("database_insights_mode").asText().equals("advanced"), "insights mode on every instance"));
+        json.check(primary(json).path("engine_lifecycle_support").asText().equals("open-source-rds-extended-support-disabled"),
+                "no silent Extended Support");
+    }
+
+    @Test
+    void appliesChangesInTheMaintenanceWindowUnlessAsked() {
+        StackJson windowed = synth(Tier.DEV, d -> d);
+        StackJson immediate = synth(Tier.DEV, d -> d.applyImmediately(true));
+
+        windowed.check(!primary(windowed).path("apply_immediately").asBoolean(), "maintenance window by default");
+        immediate.check(primary(immediate).path("apply_immediately").asBoolean(), "at once when asked");
+    }
+
+    @Test
+    void enablesBlueGreenUpdatesOnlyWhenAsked() {
+        StackJson json = synth(Tier.DEV, d -> d.blueGreenUpdate(true));
+
+        json.check(primary(json).at("/blue_green_update/enabled").asBoolean(), "blue/green on the primary");
+    }
+
+    @Test
+    void addsExtraParametersToTheGroupAppliedAtTheNextReboot() {
+        StackJson json = synth(Tier.DEV, d -> d.extraParameter("rds.logical_replication", "1"));
+
+        JsonNode logical = StreamSupport.stream(json.onlyResource("aws_db_parameter_group").path("parameter").spliterator(), false)
+                .filter(p -> p.path("name").asText().equals("rds.logical_replication")).findFirst().orElse(null);
+
+        json.check(logical != null && logical.path("value").asText().equals("1") && logical.path("apply_method").asText().equals("pending-reboot"),
+                "the extra parameter, pending reboot: " + logical);
     }
 
     @Test

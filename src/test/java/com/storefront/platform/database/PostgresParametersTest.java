@@ -3,8 +3,11 @@ package com.storefront.platform.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.InstanceClass;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PostgresParametersTest {
+
+    @Test
+    void computesExactlyTheParametersTheConfigKeepsExtrasFrom() {
+        PostgresParameters parameters = new PostgresParameters(InstanceClass.of("t", "db.r6g.large"));
+
+        Set<String> computed = parameters.all(500).stream().map(PostgresParameters.Parameter::name).collect(Collectors.toCollection(TreeSet::new));
+
+        assertEquals(DatabaseConfig.COMPUTED_PARAMETERS, computed);
+    }
 
     static Stream<String> everyAllowedClass() {
         return InstanceClass.MEMORY_GIB.keySet().stream();

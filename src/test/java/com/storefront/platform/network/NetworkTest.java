@@ -22,6 +22,15 @@ class NetworkTest {
     private static final List<String> ZONES = List.of("eu-west-1a", "eu-west-1b", "eu-west-1c");
 
     @Test
+    void protectsTheFlowLogKeyAndLogsWhereTheEnvironmentAsks() {
+        StackJson prod = synth(NatGateways.ONE_PER_AZ);
+
+        prod.check(prod.onlyResource("aws_kms_key").at("/lifecycle/prevent_destroy").asBoolean()
+                && prod.onlyResource("aws_cloudwatch_log_group").at("/lifecycle/prevent_destroy").asBoolean(),
+                "without the key the retained flow logs are unreadable: both are kept");
+    }
+
+    @Test
     void createsOnePublicApplicationAndDatabaseSubnetPerZone() {
         StackJson json = synth(NatGateways.ONE_PER_AZ);
 
@@ -162,6 +171,7 @@ class NetworkTest {
                 .accountId("333333333333")
                 .stateBucket("storefront-prod-tfstate")
                 .network(n -> n.vpcCidr("10.30.0.0/16").natGateways(nat))
+                .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")))
                 .build();
         return TestStacks.construct(stack -> new Network(stack, "network",
                 new NetworkProps(ResourceNames.of(environment), environment.accountId(), environment.network())));

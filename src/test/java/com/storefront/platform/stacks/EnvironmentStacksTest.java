@@ -152,8 +152,8 @@ class EnvironmentStacksTest {
             database.resources(type).values().forEach(resource -> database.check(
                     resource.at("/lifecycle/prevent_destroy").asBoolean() == protect, type + " prevent_destroy should be " + protect));
         }
-        database.check(database.onlyResource("aws_s3_bucket").path("force_destroy").asBoolean() == !protect,
-                "only unprotected backup buckets are emptied on destroy");
+        database.resources("aws_s3_bucket").values().forEach(bucket -> database.check(bucket.path("force_destroy").asBoolean() == !protect,
+                "only unprotected buckets are emptied on destroy: " + bucket.path("bucket")));
         database.check(database.onlyResource("aws_secretsmanager_secret").path("recovery_window_in_days").asInt() == (protect ? 30 : 0),
                 "secret recovery window");
     }
@@ -181,14 +181,15 @@ class EnvironmentStacksTest {
     void keepsBackupExportsInAPrivateEncryptedAgingBucket(EnvironmentConfig environment) {
         StackJson database = Stacks.of(environment).database();
 
+        String bucket = "${aws_s3_bucket." + database.logicalId("aws_s3_bucket", b -> b.path("bucket").asText().contains("-db-backups-")) + ".id}";
         database.check(database.onlyResource("aws_s3_bucket_versioning").at("/versioning_configuration/status").asText().equals("Enabled"), "versioned");
-        JsonNode encryption = database.onlyResource("aws_s3_bucket_server_side_encryption_configuration").at("/rule/0");
+        JsonNode encryption = of(database, "aws_s3_bucket_server_side_encryption_configuration", bucket).at("/rule/0");
         database.check(encryption.at("/apply_server_side_encryption_by_default/sse_algorithm").asText().equals("aws:kms")
                 && encryption.at("/apply_server_side_encryption_by_default/kms_master_key_id").asText().startsWith("${aws_kms_key."), "SSE-KMS with the key");
-        JsonNode block = database.onlyResource("aws_s3_bucket_public_access_block");
-        database.check(block.path("block_public_acls").asBoolean() && block.path("block_public_policy").asBoolean()
-                && block.path("ignore_public_acls").asBoolean() && block.path("restrict_public_buckets").asBoolean(), "public access blocked");
-        JsonNode rule = database.onlyResource("aws_s3_bucket_lifecycle_configuration").at("/rule/0");
+        database.resources("aws_s3_bucket_public_access_block").values().forEach(block -> database.check(block.path("block_public_acls").asBoolean()
+                && block.path("block_public_policy").asBoolean() && block.path("ignore_public_acls").asBoolean()
+                && block.path("restrict_public_buckets").asBoolean(), "public access blocked on every bucket: " + block));
+        JsonNode rule = of(database, "aws_s3_bucket_lifecycle_configuration", bucket).at("/rule/0");
         database.check(rule.at("/transition/0/days").asInt() == 30 && rule.at("/transition/0/storage_class").asText().equals("STANDARD_IA")
                 && rule.at("/transition/1/days").asInt() == 90 && rule.at("/transition/1/storage_class").asText().equals("GLACIER")
                 && rule.at("/expiration/days").asInt() == 365 && rule.at("/noncurrent_version_expiration/noncurrent_days").asInt() == 90,
@@ -202,6 +203,28 @@ class EnvironmentStacksTest {
 
     @ParameterizedTest
     @MethodSource("environments")
+    void logsEveryAccessToTheBackupsInALockedDownBucketOfTheirOwn(EnvironmentConfig environment) {
+        StackJson database = Stacks.of(environment).database();
+        String logsId = database.logicalId("aws_s3_bucket", b -> b.path("bucket").asText().contains("-backup-logs-"));
+        String logs = "${aws_s3_bucket." + logsId + ".id}";
+
+        JsonNode logging = database.onlyResource("aws_s3_bucket_logging");
+
+        database.check(logging.path("target_bucket").asText().equals(logs) && logging.path("bucket").asText().contains("bucket_"),
+                "the backup bucket logs to the log bucket: " + logging);
+        database.check(of(database, "aws_s3_bucket_server_side_encryption_configuration", logs)
+                .at("/rule/0/apply_server_side_encryption_by_default/sse_algorithm").asText().equals("AES256"),
+                "access logs encrypted with S3-managed keys, the only kind S3 delivers to");
+        database.check(of(database, "aws_s3_bucket_lifecycle_configuration", logs).at("/rule/0/expiration/days").asInt()
+                == environment.database().backups().accessLogRetentionDays(), "access logs expire");
+        String policy = database.dataSources("aws_iam_policy_document").values().stream().map(JsonNode::toString)
+                .filter(d -> d.contains("S3LogsTheBackupBucketOnly")).findFirst().orElse("");
+        database.check(policy.contains("logging.s3.amazonaws.com") && policy.contains("aws:SourceArn") && policy.contains("DenyPlainHttp"),
+                "only S3 logging, for the backup bucket, over TLS: " + policy);
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
     void publishesWhatApplicationsAndOperatorsNeed(EnvironmentConfig environment) {
         StackJson database = Stacks.of(environment).database();
 
@@ -211,6 +234,13 @@ class EnvironmentStacksTest {
         }
         database.check(database.output("reader_endpoints").path("value").size() == environment.database().readReplicas(),
                 "one reader endpoint per replica");
+    }
+
+    /** The only resource of {@code type} configuring {@code bucketReference}. */
+    private static JsonNode of(StackJson database, String type, String bucketReference) {
+        List<JsonNode> matching = database.resources(type, r -> r.path("bucket").asText().equals(bucketReference));
+        database.check(matching.size() == 1, "one " + type + " of " + bucketReference + ", found " + matching.size());
+        return matching.get(0);
     }
 
     /** Keys that would carry a secret in clear, and literal values next to write-only attributes. */

@@ -40,6 +40,8 @@ public final class TestStacks {
                 .accountId("444444444444")
                 .stateBucket("storefront-" + name + "-tfstate")
                 .network(n -> n.vpcCidr("10.40.0.0/16"))
+                // Protected tiers must page someone.
+                .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")))
                 .database(database)
                 .build();
     }
