@@ -177,7 +177,7 @@ public final class BackupExport extends Construct {
                         .build()))
                 .build());
         String bucketArn = bucket.getArn();
-        new S3BucketPolicy(this, "access-logs-policy", S3BucketPolicyConfig.builder()
+        S3BucketPolicy logDelivery = new S3BucketPolicy(this, "access-logs-policy", S3BucketPolicyConfig.builder()
                 .bucket(logsId)
                 .policy(PolicyStatement.document(this, "access-logs-policy-document", List.of(
                         PolicyStatement.allow("S3LogsTheBackupBucketOnly")
@@ -206,6 +206,8 @@ public final class BackupExport extends Construct {
                 .bucket(bucket.getId())
                 .targetBucket(logsId)
                 .targetPrefix(ACCESS_LOG_PREFIX)
+                // S3 refuses to log to a bucket whose policy does not yet let the logging service write to it.
+                .dependsOn(List.of(logDelivery))
                 .build());
     }
 

@@ -235,8 +235,9 @@ class EmulatorLifecycleTest {
             primary(configuration).put("kms_key_id", "${aws_kms_key.lifecycle_other_key.arn}");
             expected.put(address(configuration, "aws_db_instance", r -> r.path("identifier").asText().equals("storefront-" + name + "-postgres")),
                     "replace:kms_key_id,username");
-            only(configuration, "aws_s3_bucket").put("bucket", "storefront-" + name + "-renamed-backups");
-            expected.put(address(configuration, "aws_s3_bucket", r -> true), "replace:bucket");
+            Predicate<JsonNode> exportBucket = r -> r.path("bucket").asText().contains("-db-backups-");
+            expected.put(address(configuration, "aws_s3_bucket", exportBucket), "replace:bucket");
+            ((ObjectNode) resource(configuration, "aws_s3_bucket", exportBucket)).put("bucket", "storefront-" + name + "-renamed-backups");
             only(configuration, "aws_secretsmanager_secret").put("name", "storefront/" + name + "/postgres/renamed");
             expected.put(address(configuration, "aws_secretsmanager_secret", r -> true), "replace:name");
             String logGroup = address(configuration, "aws_cloudwatch_log_group", r -> r.path("name").asText().endsWith("-postgres/upgrade"));

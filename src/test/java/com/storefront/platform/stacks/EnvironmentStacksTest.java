@@ -212,6 +212,10 @@ class EnvironmentStacksTest {
 
         database.check(logging.path("target_bucket").asText().equals(logs) && logging.path("bucket").asText().contains("bucket_"),
                 "the backup bucket logs to the log bucket: " + logging);
+        String logPolicy = "aws_s3_bucket_policy." + database.logicalId("aws_s3_bucket_policy",
+                p -> p.path("bucket").asText().equals(logs));
+        database.check(logging.path("depends_on").toString().contains("\"" + logPolicy + "\""),
+                "logging is switched on only once the log bucket lets S3 logging write (S3 refuses it before): " + logging);
         database.check(of(database, "aws_s3_bucket_server_side_encryption_configuration", logs)
                 .at("/rule/0/apply_server_side_encryption_by_default/sse_algorithm").asText().equals("AES256"),
                 "access logs encrypted with S3-managed keys, the only kind S3 delivers to");

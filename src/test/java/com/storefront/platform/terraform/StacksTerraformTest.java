@@ -46,7 +46,9 @@ class StacksTerraformTest {
         assertEquals(2 * (1 + replicas), created.get("aws_cloudwatch_log_group"), created.toString());
         assertEquals(1, created.get("aws_secretsmanager_secret_version"), created.toString());
         assertEquals(1, created.get("aws_kms_key"), created.toString());
-        assertEquals(1, created.get("aws_s3_bucket"), created.toString());
+        // The export bucket, and the bucket its access logs go to.
+        assertEquals(2, created.get("aws_s3_bucket"), created.toString());
+        assertEquals(1, created.get("aws_s3_bucket_logging"), created.toString());
         assertEquals(Map.of(), OfflinePlans.countByType(plan, "[\"delete\"]"));
         for (JsonNode change : plan.path("resource_changes")) {
             JsonNode after = change.at("/change/after");
