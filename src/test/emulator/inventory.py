@@ -65,6 +65,9 @@ lines += [f"s3:bucket:{b['Name']}" for b in client("s3").list_buckets()["Buckets
 lines += [f"sns:topic:{t['TopicArn']}" for t in pages("sns", "list_topics", "Topics")]
 lines += [f"sns:subscription:{s['SubscriptionArn']}" for s in pages("sns", "list_subscriptions", "Subscriptions")]
 lines += [f"cloudwatch:alarm:{a['AlarmName']}" for a in pages("cloudwatch", "describe_alarms", "MetricAlarms")]
+lines += [f"cloudformation:stack:{s['StackName']}" for s in pages("cloudformation", "list_stacks", "StackSummaries")
+          if s["StackStatus"] != "DELETE_COMPLETE"]
+lines += [f"lambda:function:{f['FunctionName']}" for f in pages("lambda", "list_functions", "Functions")]
 lines += [f"cloudwatch:dashboard:{d['DashboardName']}" for d in pages("cloudwatch", "list_dashboards", "DashboardEntries")]
 
 print("\n".join(sorted(lines)))

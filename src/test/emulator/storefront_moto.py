@@ -23,23 +23,47 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
      reads as a public IP. The groups are reported and the empty association is left out.
   8. EC2 MonitorInstances / UnmonitorInstances (detailed monitoring) are not implemented: the provider retries
      the failing call until it times out. They switch the instance's monitoring state, as EC2 does.
+  9. The Serverless Application Repository is not emulated at all, so AWS's rotation function (published there)
+     cannot be deployed. GetApplication and CreateCloudFormationChangeSet are answered for every application with
+     a stand-in template of the same shape as SecretsManagerRDSPostgreSQLRotationSingleUser's: its parameters, an
+     IAM role and a Lambda function in the given subnets and groups, and its RotationLambdaARN output. The stack
+     is tagged with the application and version and reports the capabilities it was created with, as with AWS.
+ 10. CloudFormation: executing a change set creates its resources but leaves the stack without the template's
+     outputs. The stack takes the change set's template and outputs, as CreateStack would.
+ 11. Lambda runs functions only in Docker. The stand-in rotation function does in-process what AWS's single-user
+     PostgreSQL function does (createSecret: a new password in the pending version; setSecret: the instance
+     named by the secret's host takes it; testSecret: the secret carries engine, host, port, username,
+     password and dbname, and the instance has the password; finishSecret: AWSCURRENT moves to the new version
+     and AWSPENDING goes), so RotateSecret rotates the secret and the instance together.
 
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
 to the environment's account and MOTO_IAM_LOAD_MANAGED_POLICIES=true (the stacks attach AWS managed policies).
 """
 import copy
+import json
+import os
 import random
+import re
 import string
 import sys
+import uuid
+from urllib.parse import unquote
 
 import moto.ec2.models.elastic_network_interfaces as network_interfaces
 import moto.ec2.models.instances as ec2_instances
 import moto.ec2.models.security_groups as security_groups
 import moto.ec2.responses.monitoring as monitoring_responses
 import moto.ec2.responses.instances as instance_responses
+import moto.awslambda.models as awslambda
+import moto.cloudformation.models as cloudformation
 import moto.rds.models as rds
 import moto.rds.responses as rds_responses
+import moto.secretsmanager.models as secretsmanager
+from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.responses import ActionResult
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+from moto.secretsmanager.exceptions import InvalidRequestException
+from moto.secretsmanager.utils import random_password
 
 # 1. One DbiResourceId per instance.
 
@@ -185,6 +209,162 @@ def _set_monitoring(state):
 
 monitoring_responses.Monitoring.monitor_instances = _set_monitoring("enabled")
 monitoring_responses.Monitoring.unmonitor_instances = _set_monitoring("disabled")
+
+# 9. A Serverless Application Repository serving a stand-in of the PostgreSQL rotation function.
+
+_APPLICATION_VERSION = "1.1.0-emulated"
+_ROTATION_APPLICATION = {
+    "AWSTemplateFormatVersion": "2010-09-09",
+    "Description": "Stand-in for SecretsManagerRDSPostgreSQLRotationSingleUser (storefront_moto.py)",
+    "Parameters": {
+        "endpoint": {"Type": "String"},
+        "functionName": {"Type": "String"},
+        "vpcSubnetIds": {"Type": "String", "Default": ""},
+        "vpcSecurityGroupIds": {"Type": "String", "Default": ""},
+        "kmsKeyArn": {"Type": "String", "Default": ""},
+        "excludeCharacters": {"Type": "String", "Default": "/@\"'\\"},
+        "invokingServicePrincipal": {"Type": "String", "Default": "secretsmanager.amazonaws.com"},
+    },
+    "Resources": {
+        "RotationRole": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}},
+        "SecretsManagerRDSPostgreSQLRotationSingleUser": {"Type": "AWS::Lambda::Function", "Properties": {
+            "FunctionName": {"Ref": "functionName"},
+            "Runtime": "python3.12",
+            "Handler": "lambda_function.lambda_handler",
+            "Role": {"Fn::GetAtt": ["RotationRole", "Arn"]},
+            "Code": {"ZipFile": "def lambda_handler(event, context):\n    pass\n"},
+            "Environment": {"Variables": {"SECRETS_MANAGER_ENDPOINT": {"Ref": "endpoint"},
+                                          "EXCLUDE_CHARACTERS": {"Ref": "excludeCharacters"}}},
+            "VpcConfig": {"SubnetIds": {"Fn::Split": [",", {"Ref": "vpcSubnetIds"}]},
+                          "SecurityGroupIds": {"Fn::Split": [",", {"Ref": "vpcSecurityGroupIds"}]}},
+        }},
+    },
+    "Outputs": {"RotationLambdaARN": {"Value": {"Fn::GetAtt": ["SecretsManagerRDSPostgreSQLRotationSingleUser", "Arn"]}}},
+}
+
+
+def _credential_scope(environ):
+    try:
+        _, _, region, service, _ = environ.get("HTTP_AUTHORIZATION", "").split(",")[0].split()[1].split("/")
+        return region, service
+    except (IndexError, ValueError):
+        return None, None
+
+
+def _serverless_repository(environ, region):
+    application = re.match(r"^/applications/(.+?)(/changesets)?$", environ["PATH_INFO"])
+    if application is None:
+        return "404 Not Found", {"message": "not emulated: " + environ["PATH_INFO"]}
+    application_id = unquote(application.group(1))
+    if environ["REQUEST_METHOD"] == "GET":
+        return "200 OK", {"applicationId": application_id, "name": application_id.rsplit("/", 1)[-1], "version": {
+            "applicationId": application_id,
+            "semanticVersion": _APPLICATION_VERSION,
+            "parameterDefinitions": [{"name": name, "type": "String", "defaultValue": p.get("Default")}
+                                     for name, p in _ROTATION_APPLICATION["Parameters"].items()],
+            "requiredCapabilities": ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+            "resourcesSupported": True,
+            "templateUrl": "https://emulator.invalid/rotation.json"}}
+    request = json.loads(environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0)) or b"{}")
+    account = os.environ.get("MOTO_ACCOUNT_ID", DEFAULT_ACCOUNT_ID)
+    backend = cloudformation.cloudformation_backends[account][region]
+    stack_name = "serverlessrepo-" + request["stackName"]
+    exists = any(stack.name == stack_name and stack.status != "DELETE_COMPLETE" for stack in backend.stacks.values())
+    version = request.get("semanticVersion") or _APPLICATION_VERSION
+    tags = {tag["key"]: tag["value"] for tag in request.get("tags") or []}
+    tags.update({"serverlessrepo:applicationId": application_id, "serverlessrepo:semanticVersion": version})
+    change_set_id, stack_id = backend.create_change_set(
+        stack_name=stack_name, change_set_name="a" + uuid.uuid4().hex, template=json.dumps(_ROTATION_APPLICATION),
+        parameters={p["name"]: p["value"] for p in request.get("parameterOverrides") or []}, description="",
+        change_set_type="UPDATE" if exists else "CREATE", tags=tags)
+    # CloudFormation reports the capabilities the repository created the stack with; moto keeps none.
+    backend.stacks[stack_id].capabilities = sorted(request.get("capabilities") or [])
+    return "201 Created", {"applicationId": application_id, "changeSetId": change_set_id, "semanticVersion": version,
+                           "stackId": stack_id}
+
+
+_dispatch = DomainDispatcherApplication.__call__
+
+
+def _dispatch_with_serverless_repository(self, environ, start_response):
+    region, service = _credential_scope(environ)
+    if service != "serverlessrepo":
+        return _dispatch(self, environ, start_response)
+    status, body = _serverless_repository(environ, region)
+    start_response(status, [("Content-Type", "application/json")])
+    return [json.dumps(body).encode()]
+
+
+DomainDispatcherApplication.__call__ = _dispatch_with_serverless_repository
+
+# 10. A stack made by a change set has the change set's template and outputs.
+
+_apply_change_set = cloudformation.ChangeSet.apply
+
+
+def _apply_change_set_with_outputs(self):
+    _apply_change_set(self)
+    self.stack.template = self.template
+    self.stack.template_dict = self.template_dict
+    self.stack.output_map = self.stack._create_output_map()
+
+
+cloudformation.ChangeSet.apply = _apply_change_set_with_outputs
+
+# 11. The rotation function, run in-process.
+
+_ROTATION_KEYS = {"engine", "host", "port", "username", "password", "dbname"}
+
+
+def _rotate(function, event):
+    backend = secretsmanager.secretsmanager_backends[function.account_id][function.region]
+    secret = backend.secrets[event["SecretId"]]
+    token, step = event["ClientRequestToken"], event["Step"]
+    pending = secret.versions[token]
+    current_id = next(v for v, version in secret.versions.items() if "AWSCURRENT" in version["version_stages"])
+    if step == "createSecret" and not pending.get("secret_string"):
+        credentials = json.loads(secret.versions[current_id]["secret_string"])
+        exclude = function.environment_vars.get("EXCLUDE_CHARACTERS", "")
+        credentials["password"] = random_password(32, exclude, False, False, False, False, False, True)
+        pending["secret_string"] = json.dumps(credentials)
+    elif step in ("setSecret", "testSecret"):
+        credentials = json.loads(pending["secret_string"])
+        missing = _ROTATION_KEYS - credentials.keys()
+        if missing:
+            raise ValueError(f"the secret lacks {sorted(missing)}, which the rotation function reads")
+        databases = rds.rds_backends[function.account_id][function.region].databases.values()
+        instance = next((db for db in databases if db.address == credentials["host"]), None)
+        if instance is None:
+            raise ValueError(f"no instance has the secret's host {credentials['host']}")
+        if step == "setSecret":
+            instance.master_user_password = credentials["password"]
+        # moto keeps the password it will not return; the real function logs in with it instead.
+        elif instance._master_user_password != credentials["password"]:
+            raise ValueError("the instance does not take the pending password")
+    elif step == "finishSecret":
+        backend.update_secret_version_stage(event["SecretId"], "AWSCURRENT", remove_from_version_id=current_id,
+                                            move_to_version_id=token)
+        pending["version_stages"].remove("AWSPENDING")
+
+
+_invoke = awslambda.LambdaFunction.invoke
+
+
+def _invoke_rotation_in_process(self, body, request_headers, response_headers):
+    event = json.loads(body) if body else {}
+    if "ClientRequestToken" not in event or "Step" not in event:
+        return _invoke(self, body, request_headers, response_headers)
+    try:
+        _rotate(self, event)
+    except (KeyError, ValueError) as failure:
+        # AWS reports a failed step in the function's logs and leaves the secret pending; here the call says why.
+        raise InvalidRequestException(f"the rotation function {self.function_name} failed at {event['Step']}: {failure}")
+    return b"null"
+
+
+awslambda.LambdaFunction.invoke = _invoke_rotation_in_process
 
 if __name__ == "__main__":
     from moto.server import main

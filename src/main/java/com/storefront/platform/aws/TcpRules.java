@@ -35,7 +35,7 @@ public final class TcpRules {
     }
 
     /** Lets members of {@code securityGroupId} reach {@code to} on {@code port}. */
-    public static void allowOut(Construct scope, String id, String securityGroupId, int port, Peer to, String description) {
+    public static VpcSecurityGroupEgressRule allowOut(Construct scope, String id, String securityGroupId, int port, Peer to, String description) {
         VpcSecurityGroupEgressRuleConfig.Builder rule = VpcSecurityGroupEgressRuleConfig.builder()
                 .securityGroupId(securityGroupId)
                 .description(description)
@@ -47,6 +47,6 @@ public final class TcpRules {
         } else if (to instanceof Peer.Cidr cidr) {
             rule.cidrIpv4(cidr.cidrIpv4());
         }
-        new VpcSecurityGroupEgressRule(scope, id, rule.build());
+        return new VpcSecurityGroupEgressRule(scope, id, rule.build());
     }
 }

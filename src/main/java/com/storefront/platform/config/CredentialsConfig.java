@@ -13,8 +13,15 @@ import java.util.regex.Pattern;
  *     PostgreSQL reserved key word nor a name RDS reserves, and not the engine's default {@code postgres}
  * @param databaseName the database created at launch: 1..63 lowercase letters, digits or underscores, not a
  *     PostgreSQL key word and not a database RDS already has
+ * @param rotationDays days between automatic rotations of a {@link MasterPassword.WriteOnly} password by AWS's
+ *     single-user PostgreSQL rotation function, 1..1000 (Secrets Manager's {@code AutomaticallyAfterDays}); the first
+ *     rotation runs when it is switched on. Null: the password changes only when its version is bumped. Must be null
+ *     with {@link MasterPassword.RdsManaged}, which RDS rotates itself. Default: 30 in staging and prod, null in dev
  */
-public record CredentialsConfig(MasterPassword masterPassword, String masterUsername, String databaseName) {
+public record CredentialsConfig(MasterPassword masterPassword, String masterUsername, String databaseName, Integer rotationDays) {
+
+    /** RotateSecret's RotationRules.AutomaticallyAfterDays: "Minimum value of 1. Maximum value of 1000." */
+    static final int MAX_ROTATION_DAYS = 1000;
 
     /**
      * A PostgreSQL identifier of at most 63 bytes (NAMEDATALEN - 1), lowercase because PostgreSQL folds unquoted names
@@ -52,6 +59,15 @@ public record CredentialsConfig(MasterPassword masterPassword, String masterUser
             throw new InvalidConfigException("database.credentials.databaseName", databaseName, "must be a lowercase identifier like storefront");
         }
         PostgresNames.requireDatabaseName("database.credentials.databaseName", databaseName);
+        if (rotationDays != null && masterPassword instanceof MasterPassword.RdsManaged) {
+            throw new InvalidConfigException("database.credentials.rotationDays", rotationDays,
+                    "must be null with MasterPassword.RdsManaged: RDS rotates the password it manages itself (every 7 days);"
+                            + " remove rotationDays or use MasterPassword.WriteOnly");
+        }
+        if (rotationDays != null && (rotationDays < 1 || rotationDays > MAX_ROTATION_DAYS)) {
+            throw new InvalidConfigException("database.credentials.rotationDays", rotationDays,
+                    "must be 1.." + MAX_ROTATION_DAYS + " days (Secrets Manager's rotation schedule), or null for manual rotation only");
+        }
     }
 
     private static SortedSet<String> wellKnownUsernames() {
@@ -62,14 +78,16 @@ public record CredentialsConfig(MasterPassword masterPassword, String masterUser
     }
 
     public Builder toBuilder() {
-        return new Builder().masterPassword(masterPassword).masterUsername(masterUsername).databaseName(databaseName);
+        return new Builder().masterPassword(masterPassword).masterUsername(masterUsername).databaseName(databaseName)
+                .rotationDays(rotationDays);
     }
 
-    /** Builds a {@link CredentialsConfig}; every value is required. */
+    /** Builds a {@link CredentialsConfig}; every value but {@code rotationDays} is required. */
     public static final class Builder {
         private MasterPassword masterPassword;
         private String masterUsername;
         private String databaseName;
+        private Integer rotationDays;
 
         Builder() {
         }
@@ -89,9 +107,15 @@ public record CredentialsConfig(MasterPassword masterPassword, String masterUser
             return this;
         }
 
+        /** Days between automatic rotations, or null for manual rotation only. */
+        public Builder rotationDays(Integer days) {
+            rotationDays = days;
+            return this;
+        }
+
         public CredentialsConfig build() {
             return new CredentialsConfig(masterPassword, Required.of("database.credentials.masterUsername", masterUsername),
-                    Required.of("database.credentials.databaseName", databaseName));
+                    Required.of("database.credentials.databaseName", databaseName), rotationDays);
         }
     }
 }

@@ -96,6 +96,9 @@ public final class Environments {
                             .storage(s -> s.allocatedGib(20).maxAllocatedGib(100))
                             .backups(b -> b.retentionDays(7))
                             .observability(o -> o.performanceInsightsRetentionDays(7).monitoringIntervalSeconds(60).logRetentionDays(7))
+                            // A rotation function in the VPC holds network interfaces that take up to 20 minutes to
+                            // release: dev stays a quick one-command teardown and rotates by version bump only.
+                            .credentials(c -> c.rotationDays(null))
                             .access(a -> a.bastion(false)));
             case STAGING -> environment
                     .network(n -> n
@@ -111,6 +114,7 @@ public final class Environments {
                             .storage(s -> s.allocatedGib(50).maxAllocatedGib(200))
                             .backups(b -> b.retentionDays(7))
                             .observability(o -> o.performanceInsightsRetentionDays(7).monitoringIntervalSeconds(60).logRetentionDays(30))
+                            .credentials(c -> c.rotationDays(30))
                             .access(a -> a.bastion(true)));
             case PROD -> environment
                     .network(n -> n
@@ -126,6 +130,7 @@ public final class Environments {
                             .storage(s -> s.allocatedGib(100).maxAllocatedGib(1000))
                             .backups(b -> b.retentionDays(14))
                             .observability(o -> o.performanceInsightsRetentionDays(31).monitoringIntervalSeconds(15).logRetentionDays(365))
+                            .credentials(c -> c.rotationDays(30))
                             .access(a -> a.bastion(true)));
         };
     }

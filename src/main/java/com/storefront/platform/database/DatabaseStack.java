@@ -42,6 +42,10 @@ public final class DatabaseStack extends EnvironmentStack {
                 secret, key, network, deployment.lookup(MachineImage.latestAmazonLinux2023()), config.access()));
         BackupExport backups = new BackupExport(this, "backups",
                 new BackupExportProps(names, environment.accountId(), key, config.backups(), config.protect()));
+        Integer rotationDays = config.credentials().rotationDays();
+        if (rotationDays != null) {
+            new PasswordRotation(this, "password-rotation", new PasswordRotationProps(names, network, database, secret, key, rotationDays));
+        }
 
         DbInstance primary = database.primary();
         output(DatabaseOutput.WRITER_ENDPOINT, primary.getAddress());

@@ -1,6 +1,7 @@
 package com.storefront.platform.database;
 
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecretConfig;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
@@ -12,14 +13,17 @@ import software.constructs.Construct;
 /**
  * The Secrets Manager secret holding the database's master credentials.
  *
- * <p>With {@link MasterPassword.WriteOnly}: a secret of this construct's own, holding JSON ({@code engine},
- * {@code username}, {@code password}, {@code dbname}) written only through write-only attributes, so the password
- * never reaches Terraform state; a new secret version is written whenever the password version changes. With
- * {@link MasterPassword.RdsManaged}: the secret RDS creates and rotates itself.
+ * <p>With {@link MasterPassword.WriteOnly}: a secret of this construct's own, holding the JSON AWS's rotation function
+ * reads ({@code engine}, {@code host}, {@code port}, {@code username}, {@code password}, {@code dbname}), written only
+ * through write-only attributes, so the password never reaches Terraform state; a new secret version is written
+ * whenever the password version changes. Terraform never sets the version's staging labels, so a rotation that moves
+ * {@code AWSCURRENT} to a version of its own is left alone. With {@link MasterPassword.RdsManaged}: the secret RDS
+ * creates and rotates itself.
  */
 public final class MasterSecret extends Construct {
 
     private final String arn;
+    private final SecretsmanagerSecretVersion version;
 
     public MasterSecret(Construct scope, String id, MasterSecretProps props) {
         super(scope, id);
@@ -27,6 +31,7 @@ public final class MasterSecret extends Construct {
         boolean protect = props.database().config().protect();
         if (!(credentials.masterPassword() instanceof MasterPassword.WriteOnly writeOnly)) {
             arn = props.database().rdsManagedSecretArn();
+            version = null;
             return;
         }
         props.key().grantThroughService("SecretsManagerUsesKey", "secretsmanager");
@@ -40,20 +45,29 @@ public final class MasterSecret extends Construct {
                 .build());
         arn = secret.getArn();
 
-        SecretsmanagerSecretVersion current = new SecretsmanagerSecretVersion(this, "current", SecretsmanagerSecretVersionConfig.builder()
+        version = new SecretsmanagerSecretVersion(this, "current", SecretsmanagerSecretVersionConfig.builder()
                 .secretId(secret.getId())
                 .build());
-        // Host and port are stack outputs; the secret holds what a break-glass login needs beyond them.
-        String json = "{engine = \"postgres\", username = \"" + credentials.masterUsername() + "\", password = "
-                + props.password().expression() + ", dbname = \"" + credentials.databaseName() + "\"}";
+        // The keys AWS's single-user rotation function reads; host and port are the primary's, so the value is
+        // written once the primary exists.
+        DbInstance instance = props.database().primary();
+        String primary = instance.getTerraformResourceType() + "." + instance.getFriendlyUniqueId();
+        String json = "{engine = \"postgres\", host = " + primary + ".address, port = " + primary + ".port, username = \""
+                + credentials.masterUsername() + "\", password = " + props.password().expression() + ", dbname = \""
+                + credentials.databaseName() + "\"}";
         // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; only they accept
         // ephemeral values, and neither value is stored in state or plan.
-        current.addOverride("secret_string_wo", "${jsonencode(" + json + ")}");
-        current.addOverride("secret_string_wo_version", writeOnly.version());
+        version.addOverride("secret_string_wo", "${jsonencode(" + json + ")}");
+        version.addOverride("secret_string_wo_version", writeOnly.version());
     }
 
     public String arn() {
         return arn;
+    }
+
+    /** The version Terraform writes ({@link MasterPassword.WriteOnly} only): a rotation may start once it exists. */
+    SecretsmanagerSecretVersion version() {
+        return version;
     }
 
     /** The command that prints the master credentials (break-glass only: it needs the break-glass policy). */

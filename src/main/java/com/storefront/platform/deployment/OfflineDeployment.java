@@ -136,6 +136,7 @@ public record OfflineDeployment() implements Deployment {
             case APPLICATION_SUBNET_IDS -> ids("subnet-00000000000000b", zones);
             case DATABASE_SUBNET_IDS -> ids("subnet-00000000000000c", zones);
             case APPLICATION_SECURITY_GROUP_ID -> "sg-0000000000000000a";
+            case ENDPOINTS_SECURITY_GROUP_ID -> "sg-0000000000000000e";
         };
     }
 

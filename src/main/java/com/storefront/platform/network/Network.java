@@ -50,8 +50,9 @@ import software.constructs.Construct;
  * own; the VPC's default security group stripped of every rule; and the application security group,
  * the one membership that lets a workload reach the database.
  *
- * <p>Without NAT, the application subnets reach the AWS APIs operators need through interface
- * endpoints with a security group of their own.
+ * <p>Secrets Manager is always reached through an interface endpoint in the application subnets, so that the
+ * password rotation function needs no route out of the VPC; without NAT, so are the other AWS APIs operators need.
+ * The endpoints share a security group that admits HTTPS from inside the VPC.
  *
  * <p>Database subnets share one route table with only the implicit local route: no NAT, no internet
  * gateway, so the database cannot reach or be reached from the internet even if a security group is
@@ -61,12 +62,15 @@ public final class Network extends Construct {
 
     private static final String ANYWHERE = "0.0.0.0/0";
 
+    /** Reached through an endpoint in every environment: the rotation function talks to nothing outside the VPC. */
+    public static final String SECRETS_MANAGER = "secretsmanager";
+
     /**
      * What the SSM bastion and the database's operators need from AWS when there is no NAT: Session
      * Manager, secrets, keys, logs and metrics.
      */
     public static final List<String> ENDPOINT_SERVICES = List.of(
-            "ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "logs", "monitoring");
+            "ssm", "ssmmessages", "ec2messages", SECRETS_MANAGER, "kms", "logs", "monitoring");
 
     // Ids are read once: every read of a resource attribute is a round trip to jsii's Node process.
     private final Vpc vpc;
@@ -75,6 +79,7 @@ public final class Network extends Construct {
     private final List<String> applicationSubnetIds = new ArrayList<>();
     private final List<String> databaseSubnetIds = new ArrayList<>();
     private final String applicationSecurityGroupId;
+    private final String endpointsSecurityGroupId;
 
     public Network(Construct scope, String id, NetworkProps props) {
         super(scope, id);
@@ -119,9 +124,8 @@ public final class Network extends Construct {
             }
         }
         routeTable(names, "database", zones, "database", databaseSubnetIds);
-        if (natGateways.isEmpty()) {
-            interfaceEndpoints(names, layout.vpcCidr());
-        }
+        endpointsSecurityGroupId = interfaceEndpoints(names, layout.vpcCidr(),
+                natGateways.isEmpty() ? ENDPOINT_SERVICES : List.of(SECRETS_MANAGER));
 
         flowLogs(names, props.accountId(), layout.flowLogRetentionDays(), layout.protectFlowLogs());
 
@@ -189,25 +193,28 @@ public final class Network extends Construct {
         return gateways;
     }
 
-    private void interfaceEndpoints(ResourceNames names, Ipv4Cidr vpcCidr) {
+    /** Interface endpoints for {@code services} in the application subnets; returns their security group's id. */
+    private String interfaceEndpoints(ResourceNames names, Ipv4Cidr vpcCidr, List<String> services) {
         SecurityGroup endpoints = new SecurityGroup(this, "endpoints-security-group", SecurityGroupConfig.builder()
                 .name(names.name("endpoints"))
                 .description("Interface endpoints: HTTPS from inside the VPC only")
                 .vpcId(vpcId)
                 .tags(Map.of("Name", names.name("endpoints")))
                 .build());
-        TcpRules.allowIn(this, "endpoints-from-vpc", endpoints.getId(), TcpRules.HTTPS, Peer.cidr(vpcCidr.toString()), "HTTPS from the VPC");
-        for (String service : ENDPOINT_SERVICES) {
+        String groupId = endpoints.getId();
+        TcpRules.allowIn(this, "endpoints-from-vpc", groupId, TcpRules.HTTPS, Peer.cidr(vpcCidr.toString()), "HTTPS from the VPC");
+        for (String service : services) {
             new VpcEndpoint(this, "endpoint-" + service, VpcEndpointConfig.builder()
                     .vpcId(vpcId)
                     .serviceName("com.amazonaws." + names.region() + "." + service)
                     .vpcEndpointType("Interface")
                     .privateDnsEnabled(true)
                     .subnetIds(applicationSubnetIds)
-                    .securityGroupIds(List.of(endpoints.getId()))
+                    .securityGroupIds(List.of(groupId))
                     .tags(Map.of("Name", names.name(service)))
                     .build());
         }
+        return groupId;
     }
 
     private void flowLogs(ResourceNames names, String accountId, int retentionDays, boolean protect) {
@@ -275,5 +282,10 @@ public final class Network extends Construct {
 
     public String applicationSecurityGroupId() {
         return applicationSecurityGroupId;
+    }
+
+    /** The group of the interface endpoints: HTTPS to it reaches Secrets Manager (and, without NAT, the other APIs). */
+    public String endpointsSecurityGroupId() {
+        return endpointsSecurityGroupId;
     }
 }

@@ -11,7 +11,8 @@ public enum NetworkOutput {
     PUBLIC_SUBNET_IDS("public_subnet_ids", true),
     APPLICATION_SUBNET_IDS("application_subnet_ids", true),
     DATABASE_SUBNET_IDS("database_subnet_ids", true),
-    APPLICATION_SECURITY_GROUP_ID("application_security_group_id", false);
+    APPLICATION_SECURITY_GROUP_ID("application_security_group_id", false),
+    ENDPOINTS_SECURITY_GROUP_ID("endpoints_security_group_id", false);
 
     private final String outputName;
     private final boolean list;

@@ -12,9 +12,10 @@ import java.util.List;
  * @param applicationSubnetIds the private application subnets, one per zone
  * @param databaseSubnetIds the isolated database subnets, one per zone
  * @param applicationSecurityGroupId the group whose members may reach the database
+ * @param endpointsSecurityGroupId the group of the VPC's interface endpoints, Secrets Manager's among them
  */
 public record NetworkReference(String vpcId, List<String> availabilityZones, List<String> applicationSubnetIds,
-        List<String> databaseSubnetIds, String applicationSecurityGroupId) {
+        List<String> databaseSubnetIds, String applicationSecurityGroupId, String endpointsSecurityGroupId) {
 
     public NetworkReference {
         availabilityZones = List.copyOf(availabilityZones);
@@ -30,6 +31,7 @@ public record NetworkReference(String vpcId, List<String> availabilityZones, Lis
                 availabilityZones,
                 state.getList(NetworkOutput.APPLICATION_SUBNET_IDS.outputName()),
                 state.getList(NetworkOutput.DATABASE_SUBNET_IDS.outputName()),
-                state.getString(NetworkOutput.APPLICATION_SECURITY_GROUP_ID.outputName()));
+                state.getString(NetworkOutput.APPLICATION_SECURITY_GROUP_ID.outputName()),
+                state.getString(NetworkOutput.ENDPOINTS_SECURITY_GROUP_ID.outputName()));
     }
 }

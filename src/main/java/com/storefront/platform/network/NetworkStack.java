@@ -24,6 +24,7 @@ public final class NetworkStack extends EnvironmentStack {
         output(NetworkOutput.APPLICATION_SUBNET_IDS, network.applicationSubnetIds());
         output(NetworkOutput.DATABASE_SUBNET_IDS, network.databaseSubnetIds());
         output(NetworkOutput.APPLICATION_SECURITY_GROUP_ID, network.applicationSecurityGroupId());
+        output(NetworkOutput.ENDPOINTS_SECURITY_GROUP_ID, network.endpointsSecurityGroupId());
     }
 
     private void output(NetworkOutput output, Object value) {

@@ -14,8 +14,27 @@ class DatabaseConfigTest {
 
     @Test
     void rejectsAnRdsManagedPasswordWithReplicas() {
-        assertRejected(Tier.STAGING, d -> d.credentials(c -> c.masterPassword(new MasterPassword.RdsManaged())),
+        assertRejected(Tier.STAGING, d -> d.credentials(c -> c.masterPassword(new MasterPassword.RdsManaged()).rotationDays(null)),
                 "environment 'staging': database.credentials.masterPassword cannot be RDS-managed with read replicas", "use MasterPassword.WriteOnly");
+    }
+
+    @Test
+    void rejectsARotationScheduleForAnRdsManagedPassword() {
+        assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterPassword(new MasterPassword.RdsManaged()).rotationDays(30)),
+                "environment 'dev': database.credentials.rotationDays must be null with MasterPassword.RdsManaged", "got 30");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1001})
+    void rejectsARotationScheduleSecretsManagerRefuses(int days) {
+        assertRejected(Tier.PROD, d -> d.credentials(c -> c.rotationDays(days)),
+                "environment 'prod': database.credentials.rotationDays must be 1..1000 days", "got " + days);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 30, 1000})
+    void acceptsEveryRotationScheduleSecretsManagerTakes(int days) {
+        assertEquals(days, valid(Tier.PROD, d -> d.credentials(c -> c.rotationDays(days))).credentials().rotationDays());
     }
 
     @Test

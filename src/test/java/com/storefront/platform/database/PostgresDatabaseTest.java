@@ -243,7 +243,7 @@ class PostgresDatabaseTest {
     private static StackJson synth(Tier tier, UnaryOperator<DatabaseConfig.Builder> overrides) {
         EnvironmentConfig environment = TestStacks.environment(tier, overrides);
         NetworkReference network = new NetworkReference("vpc-1", environment.network().availabilityZones(),
-                List.of("subnet-app-a", "subnet-app-b", "subnet-app-c"), List.of("subnet-a", "subnet-b", "subnet-c"), "sg-app");
+                List.of("subnet-app-a", "subnet-app-b", "subnet-app-c"), List.of("subnet-a", "subnet-b", "subnet-c"), "sg-app", "sg-endpoints");
         return TestStacks.construct(stack -> {
             EncryptionKey key = new EncryptionKey(stack, "key", new EncryptionKeyProps("storefront-test", "test", environment.accountId(),
                     environment.region(), false));

@@ -182,9 +182,17 @@ class EmulatorLifecycleTest {
         List<String> inventory = env.inventory();
         instances.forEach(i -> assertTrue(inventory.contains("rds:db-instance:" + i.path("identifier").asText()), inventory::toString));
 
-        String password = parse(env.secretValue(outputs.path(DatabaseOutput.MASTER_SECRET_ARN.outputName()).path("value").asText()))
-                .path("password").asText();
+        String secretArn = outputs.path(DatabaseOutput.MASTER_SECRET_ARN.outputName()).path("value").asText();
+        String password = parse(env.secretValue(secretArn)).path("password").asText();
         assertTrue(password.length() >= 32, "the secret holds the generated password");
+        if (env.environment().database().credentials().rotationDays() != null) {
+            // Rotation is switched on with an immediate first rotation: AWSCURRENT is the function's version now,
+            // and the version Terraform wrote is AWSPREVIOUS (the re-plan, run next, must leave it so).
+            String written = stateInstances(env.stateFile(Layer.DATABASE), "aws_secretsmanager_secret_version").get(0).path("version_id").asText();
+            JsonNode stages = env.secretVersionStages(secretArn);
+            assertEquals("[\"AWSPREVIOUS\"]", stages.path(written).toString(), () -> "the first rotation did not run: " + stages);
+            assertEquals(2, stages.size(), stages::toString);
+        }
         for (Layer layer : Layer.values()) {
             String state = readString(env.stateFile(layer));
             assertFalse(state.contains(password), layer + " state contains the master password");

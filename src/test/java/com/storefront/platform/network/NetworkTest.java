@@ -80,16 +80,15 @@ class NetworkTest {
 
     @ParameterizedTest
     @EnumSource(NatGateways.class)
-    void createsInterfaceEndpointsForOperatorsOnlyWhereThereIsNoNat(NatGateways nat) {
+    void reachesSecretsManagerPrivatelyEverywhereAndTheOtherApisOnlyWhereThereIsNoNat(NatGateways nat) {
         StackJson json = synth(nat);
 
         Set<String> services = json.resources("aws_vpc_endpoint").values().stream()
                 .map(e -> e.path("service_name").asText())
                 .collect(Collectors.toSet());
 
-        Set<String> expected = nat == NatGateways.NONE
-                ? Network.ENDPOINT_SERVICES.stream().map(s -> "com.amazonaws.eu-west-1." + s).collect(Collectors.toSet())
-                : Set.of();
+        Set<String> expected = (nat == NatGateways.NONE ? Network.ENDPOINT_SERVICES : List.of(Network.SECRETS_MANAGER)).stream()
+                .map(s -> "com.amazonaws.eu-west-1." + s).collect(Collectors.toSet());
         json.check(services.equals(expected), nat + " should create endpoints " + expected + ", got " + services);
         json.resources("aws_vpc_endpoint").values().forEach(endpoint -> json.check(
                 endpoint.path("vpc_endpoint_type").asText().equals("Interface") && endpoint.path("private_dns_enabled").asBoolean()
@@ -161,8 +160,18 @@ class NetworkTest {
         for (JsonNode rule : egress) {
             json.check(rule.path("from_port").asInt() == 5432 && rule.path("to_port").asInt() == 5432, "only port 5432");
         }
-        assertEquals(0, json.resources("aws_vpc_security_group_ingress_rule").size(), json.raw());
-        json.check(json.resources("aws_security_group").size() == 1, "no endpoint security group while there is a NAT");
+        json.check(json.resources("aws_security_group").size() == 2, "the application group and the endpoints' group");
+    }
+
+    @Test
+    void admitsOnlyHttpsFromTheVpcToTheEndpoints() {
+        StackJson json = synth(NatGateways.SINGLE);
+
+        List<JsonNode> ingress = List.copyOf(json.resources("aws_vpc_security_group_ingress_rule").values());
+
+        json.check(ingress.size() == 1 && ingress.get(0).path("cidr_ipv4").asText().equals("10.30.0.0/16")
+                && ingress.get(0).path("from_port").asInt() == 443 && ingress.get(0).path("to_port").asInt() == 443,
+                "one rule: HTTPS from the VPC, got " + ingress);
     }
 
     private static StackJson synth(NatGateways nat) {

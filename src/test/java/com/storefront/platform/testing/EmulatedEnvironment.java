@@ -141,9 +141,18 @@ public final class EmulatedEnvironment implements AutoCloseable {
 
     /** The current value of a Secrets Manager secret, read from the emulator as an operator would. */
     public String secretValue(String secretId) {
+        return secretsManager("GetSecretValue", secretId).path("SecretString").asText();
+    }
+
+    /** The staging labels of every version of a Secrets Manager secret, by version id. */
+    public JsonNode secretVersionStages(String secretId) {
+        return secretsManager("DescribeSecret", secretId).path("VersionIdsToStages");
+    }
+
+    private JsonNode secretsManager(String action, String secretId) {
         HttpRequest request = HttpRequest.newBuilder(emulator.endpoint())
                 .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", "secretsmanager.GetSecretValue")
+                .header("X-Amz-Target", "secretsmanager." + action)
                 // The emulator checks no signature, only that a region's credential scope is named.
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=emulator/20260101/" + environment.region()
                         + "/secretsmanager/aws4_request, SignedHeaders=host, Signature=0")
@@ -152,9 +161,9 @@ public final class EmulatedEnvironment implements AutoCloseable {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GetSecretValue " + secretId + " failed: " + response.body());
+                throw new IllegalStateException(action + " " + secretId + " failed: " + response.body());
             }
-            return JSON.readTree(response.body()).path("SecretString").asText();
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -13,6 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -98,6 +100,13 @@ public final class StackJson {
     /** The Terraform reference to a resource's attribute, as it appears in the JSON. */
     public static String reference(String type, String logicalId, String attribute) {
         return "${" + type + "." + logicalId + "." + attribute + "}";
+    }
+
+    /** The text values of a JSON array, e.g. a resource's {@code depends_on}. */
+    public static Set<String> strings(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     /** The logical id of the resource of {@code type} matching {@code filter}; fails unless exactly one matches. */
