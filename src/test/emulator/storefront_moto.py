@@ -35,6 +35,9 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
      named by the secret's host takes it; testSecret: the secret carries engine, host, port, username,
      password and dbname, and the instance has the password; finishSecret: AWSCURRENT moves to the new version
      and AWSPENDING goes), so RotateSecret rotates the secret and the instance together.
+ 12. RDS CreateEventSubscription: on a loaded machine the provider's SDK can repeat a create whose answer it did
+     not receive, and moto then refuses it as a duplicate of what the first request made (seen once in CI). An
+     identical repeat is answered with the subscription the first made; a different one is still refused.
 
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
 to the environment's account and MOTO_IAM_LOAD_MANAGED_POLICIES=true (the stacks attach AWS managed policies).
@@ -365,6 +368,24 @@ def _invoke_rotation_in_process(self, body, request_headers, response_headers):
 
 
 awslambda.LambdaFunction.invoke = _invoke_rotation_in_process
+
+# 12. An identical repeat of CreateEventSubscription is the same request.
+
+_create_event_subscription = rds.RDSBackend.create_event_subscription
+_event_subscription_requests = {}
+
+
+def _create_event_subscription_once(self, kwargs):
+    name = kwargs["subscription_name"]
+    request = repr(sorted(kwargs.items()))
+    if name in self.event_subscriptions and _event_subscription_requests.get((id(self), name)) == request:
+        return self.event_subscriptions[name]
+    subscription = _create_event_subscription(self, kwargs)
+    _event_subscription_requests[(id(self), name)] = request
+    return subscription
+
+
+rds.RDSBackend.create_event_subscription = _create_event_subscription_once
 
 if __name__ == "__main__":
     from moto.server import main

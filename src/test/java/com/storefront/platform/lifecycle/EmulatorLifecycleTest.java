@@ -50,6 +50,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Operates an environment end to end against an AWS emulator (moto) of its own, as a user would: deploy both
@@ -62,6 +63,9 @@ import org.junit.jupiter.api.Test;
  * {@code src/test/emulator/storefront_moto.py}.
  */
 @Tag("emulator")
+// Alone, not beside the Terraform-heavy classes: on 2 cores they starve the emulator, whose late answers the AWS
+// provider's SDK then retries, and the lifecycle's timings would measure the other classes.
+@Isolated
 class EmulatorLifecycleTest {
 
     private static final Path ROOT = Path.of("target", "emulator");
