@@ -35,16 +35,16 @@ public final class PasswordRotation extends Construct {
     static final String APPLICATION_ID =
             "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser";
 
-    private final SecretsmanagerSecretRotation rotation;
-
     public PasswordRotation(Construct scope, String id, PasswordRotationProps props) {
         super(scope, id);
         ResourceNames names = props.names();
+        // The function and its group share one name.
+        String name = names.name("password-rotation");
         String groupId = new SecurityGroup(this, "security-group", SecurityGroupConfig.builder()
-                .name(names.name("password-rotation"))
+                .name(name)
                 .description("Master password rotation function: out to PostgreSQL and the Secrets Manager endpoint only")
                 .vpcId(props.network().vpcId())
-                .tags(Map.of("Name", names.name("password-rotation")))
+                .tags(Map.of("Name", name))
                 .build()).getId();
         List<ITerraformDependable> paths = new ArrayList<>();
         paths.add(TcpRules.allowOut(this, "to-database", groupId, TcpRules.POSTGRES, Peer.group(props.database().securityGroupId()),
@@ -53,16 +53,15 @@ public final class PasswordRotation extends Construct {
                 "HTTPS to the Secrets Manager endpoint"));
         paths.add(props.database().allowFrom("from-password-rotation", Peer.group(groupId), "PostgreSQL from the password rotation function"));
 
-        String functionName = names.name("password-rotation");
         ServerlessapplicationrepositoryCloudformationStack function = new ServerlessapplicationrepositoryCloudformationStack(this, "function",
                 ServerlessapplicationrepositoryCloudformationStackConfig.builder()
                         // The repository names the CloudFormation stack serverlessrepo-<name>.
-                        .name(functionName)
+                        .name(name)
                         .applicationId(APPLICATION_ID)
                         // The application creates the function's role and its resource policy.
                         .capabilities(List.of("CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"))
                         .parameters(Map.of(
-                                "functionName", functionName,
+                                "functionName", name,
                                 // Private DNS of the VPC's endpoint resolves this name inside the VPC.
                                 "endpoint", "https://secretsmanager." + names.region() + ".amazonaws.com",
                                 "vpcSubnetIds", Fn.join(",", props.network().applicationSubnetIds()),
@@ -72,7 +71,7 @@ public final class PasswordRotation extends Construct {
                         .build());
 
         paths.add(props.secret().version());
-        rotation = new SecretsmanagerSecretRotation(this, "schedule", SecretsmanagerSecretRotationConfig.builder()
+        SecretsmanagerSecretRotation rotation = new SecretsmanagerSecretRotation(this, "schedule", SecretsmanagerSecretRotationConfig.builder()
                 .secretId(props.secret().arn())
                 .rotationLambdaArn(function.getOutputs().lookup("RotationLambdaARN"))
                 .rotationRules(SecretsmanagerSecretRotationRotationRules.builder().automaticallyAfterDays(props.rotationDays()).build())
@@ -82,10 +81,5 @@ public final class PasswordRotation extends Construct {
         // rotate_immediately (provider >= 5.33) is missing from the 5.23.1 bindings; stated: the first rotation runs when
         // rotation is switched on, so the deploy exercises the function's path to the database and Secrets Manager.
         rotation.addOverride("rotate_immediately", true);
-    }
-
-    /** The rotation schedule. */
-    public SecretsmanagerSecretRotation schedule() {
-        return rotation;
     }
 }
