@@ -3,6 +3,16 @@ output "writer_endpoint" {
   value       = local.database.writer_endpoint
 }
 
+output "proxy_endpoint" {
+  description = "Hostname of the environment's RDS Proxy in front of the primary; null when it has none. Connect with IAM tokens as the proxied user."
+  value       = try(local.database.proxy_endpoint, null)
+}
+
+output "writer_connect_endpoint" {
+  description = "Where writers connect: the RDS Proxy's endpoint when the environment has one, else the primary's."
+  value       = coalesce(try(local.database.proxy_endpoint, null), local.database.writer_endpoint)
+}
+
 output "reader_endpoints" {
   description = "Hostnames of the read replicas, one per replica; empty when the environment has none."
   value       = try(local.database.reader_endpoints, null) == null ? [] : tolist(local.database.reader_endpoints)

@@ -12,6 +12,7 @@ override_data {
   values = {
     outputs = {
       writer_endpoint                = "storefront-prod-postgres.abc123.eu-west-1.rds.amazonaws.com"
+      proxy_endpoint                 = "storefront-prod-postgres-proxy.proxy-abc123.eu-west-1.rds.amazonaws.com"
       port                           = 5432
       reader_endpoints               = ["storefront-prod-postgres-replica-1.abc123.eu-west-1.rds.amazonaws.com", "storefront-prod-postgres-replica-2.abc123.eu-west-1.rds.amazonaws.com"]
       database_name                  = "storefront"
@@ -67,6 +68,11 @@ run "outputs_pass_the_database_contract_through" {
   assert {
     condition     = output.writer_endpoint == "storefront-prod-postgres.abc123.eu-west-1.rds.amazonaws.com"
     error_message = "writer_endpoint must come from the database stack's output."
+  }
+
+  assert {
+    condition     = output.proxy_endpoint == "storefront-prod-postgres-proxy.proxy-abc123.eu-west-1.rds.amazonaws.com" && output.writer_connect_endpoint == output.proxy_endpoint
+    error_message = "With a proxy, proxy_endpoint must come from the stack's output and writers must connect to it."
   }
 
   assert {
@@ -169,6 +175,11 @@ run "skips_replica_policy_when_environment_has_no_replicas" {
   assert {
     condition     = length(output.reader_endpoints) == 0
     error_message = "reader_endpoints must be empty when the environment has no replicas."
+  }
+
+  assert {
+    condition     = output.proxy_endpoint == null && output.writer_connect_endpoint == "storefront-dev-postgres.abc123.eu-west-1.rds.amazonaws.com"
+    error_message = "Without a proxy, proxy_endpoint must be null and writers must connect to the primary."
   }
 }
 

@@ -86,7 +86,11 @@ public final class EncryptionKey extends Construct {
                 .condition("StringEquals", "aws:SourceAccount", props.accountId()));
     }
 
+    /** A grant made again under the same sid (two constructs needing the same service) is made once. */
     private void grant(List<PolicyStatement> kind, PolicyStatement statement) {
+        if (kind.stream().anyMatch(granted -> granted.sid().equals(statement.sid()))) {
+            return;
+        }
         kind.add(statement);
         PolicyStatement.replaceStatements(policy, statements());
     }

@@ -44,6 +44,10 @@ public final class PolicyStatement {
         return new PolicyStatement("Deny", sid);
     }
 
+    String sid() {
+        return sid;
+    }
+
     public PolicyStatement actions(String... actions) {
         this.actions = List.of(actions);
         return this;

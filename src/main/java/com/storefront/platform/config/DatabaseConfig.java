@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * @param observability insights, metrics, logs and alarms
  * @param access IAM database users and the bastion
  * @param credentials the master user, its password and the database name
+ * @param proxy an RDS Proxy pooling the writer's connections
  * @param applyImmediately whether changes apply at the next deploy instead of in the maintenance window (class,
  *     storage, Multi-AZ, engine, CA, parameter group, identifier); a password rotation always applies at once
  * @param blueGreenUpdate whether changes that would restart the primary (a major version, a class) go through an RDS
@@ -53,6 +54,7 @@ public record DatabaseConfig(
         ObservabilityConfig observability,
         AccessConfig access,
         CredentialsConfig credentials,
+        ProxyConfig proxy,
         boolean applyImmediately,
         boolean blueGreenUpdate,
         SortedMap<String, String> extraParameters) {
@@ -184,6 +186,7 @@ public record DatabaseConfig(
         b.observability = observability.toBuilder();
         b.access = access.toBuilder();
         b.credentials = credentials.toBuilder();
+        b.proxy = proxy.toBuilder();
         b.applyImmediately = applyImmediately;
         b.blueGreenUpdate = blueGreenUpdate;
         b.extraParameters = new TreeMap<>(extraParameters);
@@ -206,6 +209,7 @@ public record DatabaseConfig(
         private ObservabilityConfig.Builder observability = new ObservabilityConfig.Builder();
         private AccessConfig.Builder access = new AccessConfig.Builder();
         private CredentialsConfig.Builder credentials = new CredentialsConfig.Builder();
+        private ProxyConfig.Builder proxy = new ProxyConfig.Builder();
         private Boolean applyImmediately;
         private Boolean blueGreenUpdate;
         private SortedMap<String, String> extraParameters = new TreeMap<>();
@@ -227,6 +231,7 @@ public record DatabaseConfig(
         public Builder observability(UnaryOperator<ObservabilityConfig.Builder> changes) { observability = changes.apply(observability); return this; }
         public Builder access(UnaryOperator<AccessConfig.Builder> changes) { access = changes.apply(access); return this; }
         public Builder credentials(UnaryOperator<CredentialsConfig.Builder> changes) { credentials = changes.apply(credentials); return this; }
+        public Builder proxy(UnaryOperator<ProxyConfig.Builder> changes) { proxy = changes.apply(proxy); return this; }
         public Builder applyImmediately(boolean enabled) { applyImmediately = enabled; return this; }
         public Builder blueGreenUpdate(boolean enabled) { blueGreenUpdate = enabled; return this; }
         public Builder extraParameter(String name, String value) { extraParameters.put(name, value); return this; }
@@ -239,7 +244,7 @@ public record DatabaseConfig(
                     Required.of("database.multiAz", multiAz), Required.of("database.readReplicas", readReplicas),
                     Required.of("database.caCertificate", caCertificate), Required.of("database.maintenanceWindow", maintenanceWindow),
                     Required.of("database.protect", protect), storage.build(), backups.build(), observability.build(), access.build(),
-                    credentials.build(), Required.of("database.applyImmediately", applyImmediately),
+                    credentials.build(), proxy.build(), Required.of("database.applyImmediately", applyImmediately),
                     Required.of("database.blueGreenUpdate", blueGreenUpdate), extraParameters);
         }
     }

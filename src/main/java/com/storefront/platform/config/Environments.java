@@ -80,7 +80,14 @@ public final class Environments {
                                 .transactionIdsUsed(1_000_000_000L)
                                 .periodSeconds(60)
                                 .evaluationPeriods(5)))
-                .access(a -> a.iamDatabaseUsers("storefront_app")));
+                .access(a -> a.iamDatabaseUsers("storefront_app"))
+                // The pool stops at 90% of max_connections: operators, the rotation function and the bastion connect
+                // directly and still get in when the pool is full.
+                .proxy(p -> p
+                        .maxConnectionsPercent(90)
+                        .maxIdleConnectionsPercent(45)
+                        .connectionBorrowTimeoutSeconds(120)
+                        .idleClientTimeoutSeconds(1800)));
         return switch (tier) {
             case DEV -> environment
                     .network(n -> n
@@ -99,7 +106,8 @@ public final class Environments {
                             // A rotation function in the VPC holds network interfaces that take up to 20 minutes to
                             // release: dev stays a quick one-command teardown and rotates by version bump only.
                             .credentials(c -> c.rotationDays(null))
-                            .access(a -> a.bastion(false)));
+                            .access(a -> a.bastion(false))
+                            .proxy(p -> p.enabled(false)));
             case STAGING -> environment
                     .network(n -> n
                             .availabilityZoneCount(3)
@@ -115,7 +123,8 @@ public final class Environments {
                             .backups(b -> b.retentionDays(7))
                             .observability(o -> o.performanceInsightsRetentionDays(7).monitoringIntervalSeconds(60).logRetentionDays(30))
                             .credentials(c -> c.rotationDays(30))
-                            .access(a -> a.bastion(true)));
+                            .access(a -> a.bastion(true))
+                            .proxy(p -> p.enabled(false)));
             case PROD -> environment
                     .network(n -> n
                             .availabilityZoneCount(3)
@@ -131,7 +140,8 @@ public final class Environments {
                             .backups(b -> b.retentionDays(14))
                             .observability(o -> o.performanceInsightsRetentionDays(31).monitoringIntervalSeconds(15).logRetentionDays(365))
                             .credentials(c -> c.rotationDays(30))
-                            .access(a -> a.bastion(true)));
+                            .access(a -> a.bastion(true))
+                            .proxy(p -> p.enabled(true)));
         };
     }
 

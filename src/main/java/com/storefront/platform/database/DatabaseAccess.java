@@ -23,6 +23,7 @@ import com.storefront.platform.aws.TcpRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.constructs.Construct;
 
 /**
@@ -51,9 +52,9 @@ public final class DatabaseAccess extends Construct {
         List<DatabaseInstance> primary = props.database().instances().stream().filter(i -> !i.replica()).toList();
         List<DatabaseInstance> replicas = props.database().instances().stream().filter(DatabaseInstance::replica).toList();
 
-        applicationConnect = connectPolicy(props, "application-connect", names.name("postgres-connect"), primary);
+        applicationConnect = connectPolicy(props, "application-connect", names.name("postgres-connect"), primary, props.proxy());
         replicaConnect = replicas.isEmpty() ? Optional.empty()
-                : Optional.of(connectPolicy(props, "replica-connect", names.name("postgres-replicas-connect"), replicas));
+                : Optional.of(connectPolicy(props, "replica-connect", names.name("postgres-replicas-connect"), replicas, Optional.empty()));
 
         breakGlass = new IamPolicy(this, "break-glass", IamPolicyConfig.builder()
                 .name(names.name("postgres-break-glass"))
@@ -71,10 +72,14 @@ public final class DatabaseAccess extends Construct {
         bastion = props.access().bastion() ? Optional.of(bastion(props)) : Optional.empty();
     }
 
-    private IamPolicy connectPolicy(DatabaseAccessProps props, String id, String name, List<DatabaseInstance> instances) {
-        String[] users = instances.stream()
-                .flatMap(instance -> props.access().iamDatabaseUsers().stream().map(user -> "arn:aws:rds-db:" + props.names().region() + ":"
-                        + props.accountId() + ":dbuser:" + instance.resource().getResourceId() + "/" + user))
+    /** Through a proxy, its user connects to the proxy only: PostgreSQL refuses that role's IAM logins. */
+    private IamPolicy connectPolicy(DatabaseAccessProps props, String id, String name, List<DatabaseInstance> instances,
+            Optional<DatabaseProxy> proxy) {
+        List<String> direct = props.access().iamDatabaseUsers().stream().filter(user -> proxy.map(p -> !p.user().equals(user)).orElse(true)).toList();
+        String[] users = Stream.concat(
+                        instances.stream().flatMap(instance -> direct.stream().map(user -> "arn:aws:rds-db:" + props.names().region() + ":"
+                                + props.accountId() + ":dbuser:" + instance.resource().getResourceId() + "/" + user)),
+                        proxy.stream().map(p -> p.connectResource(props.accountId(), props.names().region())))
                 .toArray(String[]::new);
         return new IamPolicy(this, id, IamPolicyConfig.builder()
                 .name(name)

@@ -7,6 +7,8 @@ package com.storefront.platform.database;
 public enum DatabaseOutput {
     WRITER_ENDPOINT("writer_endpoint"),
     PORT("port"),
+    /** Only with an RDS Proxy: where writers connect, with IAM tokens as the proxied user. */
+    PROXY_ENDPOINT("proxy_endpoint"),
     READER_ENDPOINTS("reader_endpoints"),
     DATABASE_NAME("database_name"),
     MASTER_SECRET_ARN("master_secret_arn"),

@@ -14,6 +14,7 @@ import com.storefront.platform.deployment.EnvironmentStack;
 import com.storefront.platform.deployment.GeneratedPassword;
 import com.storefront.platform.deployment.Layer;
 import com.storefront.platform.network.NetworkReference;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
@@ -29,7 +30,7 @@ public final class DatabaseStack extends EnvironmentStack {
         DatabaseConfig config = environment.database();
         NetworkReference network = NetworkReference.of(deployment.readState(this, "network", environment, Layer.NETWORK),
                 environment.network().availabilityZones());
-        GeneratedPassword password = deployment.masterPassword(this);
+        GeneratedPassword password = deployment.password(this, "master");
 
         EncryptionKey key = new EncryptionKey(this, "key", new EncryptionKeyProps(names.name("postgres"),
                 "Encrypts the " + environment.name() + " PostgreSQL storage, secret, logs, insights and backups",
@@ -38,8 +39,12 @@ public final class DatabaseStack extends EnvironmentStack {
         MasterSecret secret = new MasterSecret(this, "master-secret", new MasterSecretProps(names, key, database, password));
         DatabaseMonitoring monitoring = new DatabaseMonitoring(this, "monitoring",
                 new DatabaseMonitoringProps(names, environment.accountId(), key, database, config.observability()));
+        Optional<DatabaseProxy> proxy = config.proxy().enabled()
+                ? Optional.of(new DatabaseProxy(this, "proxy", new DatabaseProxyProps(names, network, database, key,
+                        deployment.password(this, "proxy"), config.access().iamDatabaseUsers().get(0), config.proxy())))
+                : Optional.empty();
         DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(names, environment.accountId(), database,
-                secret, key, network, deployment.lookup(MachineImage.latestAmazonLinux2023()), config.access()));
+                secret, key, network, deployment.lookup(MachineImage.latestAmazonLinux2023()), config.access(), proxy));
         BackupExport backups = new BackupExport(this, "backups",
                 new BackupExportProps(names, environment.accountId(), key, config.backups(), config.protect()));
         Integer rotationDays = config.credentials().rotationDays();
@@ -50,6 +55,7 @@ public final class DatabaseStack extends EnvironmentStack {
         DbInstance primary = database.primary();
         output(DatabaseOutput.WRITER_ENDPOINT, primary.getAddress());
         output(DatabaseOutput.PORT, primary.getPort());
+        proxy.ifPresent(p -> output(DatabaseOutput.PROXY_ENDPOINT, p.endpoint()));
         output(DatabaseOutput.READER_ENDPOINTS, database.replicas().stream().map(DbInstance::getAddress).toList());
         output(DatabaseOutput.DATABASE_NAME, primary.getDbName());
         output(DatabaseOutput.MASTER_SECRET_ARN, secret.arn());

@@ -52,18 +52,19 @@ public record AwsDeployment() implements Deployment {
     }
 
     @Override
-    public GeneratedPassword masterPassword(TerraformStack stack) {
-        return new GeneratedPassword(() -> ephemeralMasterPassword(stack));
+    public GeneratedPassword password(TerraformStack stack, String user) {
+        return new GeneratedPassword(() -> ephemeralPassword(stack, user));
     }
 
     /** Declares the ephemeral password resource in {@code stack} and returns the expression reading it. */
-    static String ephemeralMasterPassword(TerraformStack stack) {
+    static String ephemeralPassword(TerraformStack stack, String user) {
         // Ephemeral resources (Terraform >= 1.10, provider >= 5.83) have no CDKTF 0.19 binding.
-        stack.addOverride("ephemeral.aws_secretsmanager_random_password.master_password", Map.of(
+        String address = "ephemeral.aws_secretsmanager_random_password." + user + "_password";
+        stack.addOverride(address, Map.of(
                 "password_length", 32,
                 // RDS refuses '/', '@', '"' and spaces in master passwords.
                 "exclude_punctuation", true));
-        return "ephemeral.aws_secretsmanager_random_password.master_password.random_password";
+        return address + ".random_password";
     }
 
     @Override

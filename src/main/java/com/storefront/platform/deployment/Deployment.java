@@ -48,10 +48,11 @@ public sealed interface Deployment permits AwsDeployment, OfflineDeployment, Emu
     TerraformRemoteState readState(Construct scope, String id, EnvironmentConfig environment, Layer layer);
 
     /**
-     * A fresh random master password for {@code stack}, for write-only attributes only. Real deployments declare
-     * an ephemeral {@code aws_secretsmanager_random_password}: generated during each run, never stored.
+     * A fresh random password for {@code stack}, named for its user ({@code master}, {@code proxy}), for write-only
+     * attributes only. Real deployments declare an ephemeral {@code aws_secretsmanager_random_password}: generated
+     * during each run, never stored.
      */
-    GeneratedPassword masterPassword(TerraformStack stack);
+    GeneratedPassword password(TerraformStack stack, String user);
 
     /** The image an instance boots from, as this deployment can know it when planning. Default: {@code image}. */
     default MachineImage lookup(MachineImage image) {

@@ -116,8 +116,8 @@ public record EmulatorDeployment(URI endpoint, Path stateDirectory) implements D
     }
 
     @Override
-    public GeneratedPassword masterPassword(TerraformStack stack) {
-        return new GeneratedPassword(() -> AwsDeployment.ephemeralMasterPassword(stack));
+    public GeneratedPassword password(TerraformStack stack, String user) {
+        return new GeneratedPassword(() -> AwsDeployment.ephemeralPassword(stack, user));
     }
 
     @Override

@@ -3,7 +3,7 @@ package com.storefront.platform.deployment;
 import java.util.function.Supplier;
 
 /**
- * A master password made fresh on every Terraform run and never stored: only write-only attributes may take it.
+ * A password made fresh on every Terraform run and never stored: only write-only attributes may take it.
  * Whatever produces it (an ephemeral resource, or an offline stand-in) is declared the first time a construct
  * asks for it, so a stack that needs no password declares nothing.
  */

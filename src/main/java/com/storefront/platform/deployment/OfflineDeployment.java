@@ -85,7 +85,7 @@ public record OfflineDeployment() implements Deployment {
     }
 
     @Override
-    public GeneratedPassword masterPassword(TerraformStack stack) {
+    public GeneratedPassword password(TerraformStack stack, String user) {
         return new GeneratedPassword(() -> "\"" + PASSWORD_STAND_IN + "\"");
     }
 

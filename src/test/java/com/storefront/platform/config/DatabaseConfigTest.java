@@ -37,6 +37,42 @@ class DatabaseConfigTest {
         assertEquals(days, valid(Tier.PROD, d -> d.credentials(c -> c.rotationDays(days))).credentials().rotationDays());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 101})
+    void rejectsAProxyPoolCeilingOutsideOneToAHundredPercent(int percent) {
+        assertRejected(Tier.PROD, d -> d.proxy(p -> p.maxConnectionsPercent(percent).maxIdleConnectionsPercent(0)),
+                "environment 'prod': database.proxy.maxConnectionsPercent must be 1..100", "got " + percent);
+    }
+
+    @Test
+    void rejectsMoreIdleProxyConnectionsThanThePoolMayOpen() {
+        assertRejected(Tier.PROD, d -> d.proxy(p -> p.maxConnectionsPercent(50).maxIdleConnectionsPercent(60)),
+                "database.proxy.maxIdleConnectionsPercent must be 0..maxConnectionsPercent (50)", "got 60");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 3601})
+    void rejectsAProxyBorrowTimeoutRdsRefuses(int seconds) {
+        assertRejected(Tier.PROD, d -> d.proxy(p -> p.connectionBorrowTimeoutSeconds(seconds)),
+                "database.proxy.connectionBorrowTimeoutSeconds must be 0..3600 seconds", "got " + seconds);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 28_801})
+    void rejectsAProxyIdleClientTimeoutRdsRefuses(int seconds) {
+        assertRejected(Tier.PROD, d -> d.proxy(p -> p.idleClientTimeoutSeconds(seconds)),
+                "database.proxy.idleClientTimeoutSeconds must be 1..28800 seconds", "got " + seconds);
+    }
+
+    @Test
+    void acceptsTheProxyLimitsAtTheEdgesOfWhatRdsTakes() {
+        ProxyConfig proxy = valid(Tier.PROD, d -> d.proxy(p -> p.maxConnectionsPercent(100).maxIdleConnectionsPercent(100)
+                .connectionBorrowTimeoutSeconds(0).idleClientTimeoutSeconds(28_800))).proxy();
+
+        assertEquals(List.of(100, 100, 0, 28_800), List.of(proxy.maxConnectionsPercent(), proxy.maxIdleConnectionsPercent(),
+                proxy.connectionBorrowTimeoutSeconds(), proxy.idleClientTimeoutSeconds()));
+    }
+
     @Test
     void rejectsABackupRetentionOutsideSevenToThirtyFiveDays() {
         assertRejected(Tier.DEV, d -> d.backups(b -> b.retentionDays(36)), "database.backups.retentionDays must be 7..35 days", "got 36");

@@ -248,7 +248,7 @@ class PostgresDatabaseTest {
             EncryptionKey key = new EncryptionKey(stack, "key", new EncryptionKeyProps("storefront-test", "test", environment.accountId(),
                     environment.region(), false));
             new PostgresDatabase(stack, "postgres", new PostgresDatabaseProps(ResourceNames.of(environment), network, key,
-                    new AwsDeployment().masterPassword(stack), environment.database()));
+                    new AwsDeployment().password(stack, "master"), environment.database()));
         });
     }
 }

@@ -44,7 +44,10 @@ class StacksTerraformTest {
         int replicas = environment.database().readReplicas();
         assertEquals(1 + replicas, created.get("aws_db_instance"), created.toString());
         assertEquals(2 * (1 + replicas), created.get("aws_cloudwatch_log_group"), created.toString());
-        assertEquals(1, created.get("aws_secretsmanager_secret_version"), created.toString());
+        int proxies = environment.database().proxy().enabled() ? 1 : 0;
+        assertEquals(proxies, created.getOrDefault("aws_db_proxy", 0), created.toString());
+        // The master's credentials, and the proxy's.
+        assertEquals(1 + proxies, created.get("aws_secretsmanager_secret_version"), created.toString());
         assertEquals(1, created.get("aws_kms_key"), created.toString());
         // The export bucket, and the bucket its access logs go to.
         assertEquals(2, created.get("aws_s3_bucket"), created.toString());

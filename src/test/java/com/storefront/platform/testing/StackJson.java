@@ -77,6 +77,13 @@ public final class StackJson {
         return all.values().iterator().next();
     }
 
+    /** The single resource of {@code type} that matches {@code filter}; fails if there are none or several. */
+    public JsonNode onlyResource(String type, Predicate<JsonNode> filter) {
+        List<JsonNode> matching = resources(type, filter);
+        check(matching.size() == 1, "expected exactly one matching " + type + " but found " + matching.size());
+        return matching.get(0);
+    }
+
     /** The output named {@code name}; fails if absent. */
     public JsonNode output(String name) {
         JsonNode output = root.path("output").path(name);

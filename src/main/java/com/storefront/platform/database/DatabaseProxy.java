@@ -1,0 +1,160 @@
+package com.storefront.platform.database;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.db_proxy.DbProxy;
+import com.hashicorp.cdktf.providers.aws.db_proxy.DbProxyAuth;
+import com.hashicorp.cdktf.providers.aws.db_proxy.DbProxyConfig;
+import com.hashicorp.cdktf.providers.aws.db_proxy_default_target_group.DbProxyDefaultTargetGroup;
+import com.hashicorp.cdktf.providers.aws.db_proxy_default_target_group.DbProxyDefaultTargetGroupConfig;
+import com.hashicorp.cdktf.providers.aws.db_proxy_default_target_group.DbProxyDefaultTargetGroupConnectionPoolConfig;
+import com.hashicorp.cdktf.providers.aws.db_proxy_target.DbProxyTarget;
+import com.hashicorp.cdktf.providers.aws.db_proxy_target.DbProxyTargetConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecretConfig;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersionConfig;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
+import com.storefront.platform.aws.Peer;
+import com.storefront.platform.aws.PolicyStatement;
+import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.aws.TcpRules;
+import com.storefront.platform.config.ProxyConfig;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * An RDS Proxy pooling connections to the primary (only: RDS for PostgreSQL proxies serve the writer, never the read
+ * replicas), listening in the application subnets with TLS required and a security group of its own: in from the
+ * application group, out to the database, which lets it in.
+ *
+ * <p>Applications authenticate to the proxy with IAM tokens as {@code user}; the proxy logs in to PostgreSQL as that
+ * role with a password it reads from a secret of its own, encrypted with the environment's key and written once
+ * through write-only attributes, so no value reaches Terraform state. PostgreSQL refuses password logins of roles
+ * granted {@code rds_iam}, so the proxied role is the one database role that logs in by password; the database
+ * roles script ({@code DatabaseRoles}) sets that password from the secret and leaves {@code rds_iam} off it.
+ */
+public final class DatabaseProxy extends Construct {
+
+    /** What RDS Proxy calls PostgreSQL. */
+    static final String ENGINE_FAMILY = "POSTGRESQL";
+
+    private final DbProxy proxy;
+    private final String secretArn;
+    private final String user;
+
+    public DatabaseProxy(Construct scope, String id, DatabaseProxyProps props) {
+        super(scope, id);
+        ResourceNames names = props.names();
+        String name = names.name("postgres-proxy");
+        user = props.user();
+        boolean protect = props.database().config().protect();
+
+        String groupId = new SecurityGroup(this, "security-group", SecurityGroupConfig.builder()
+                .name(name)
+                .description("RDS Proxy of " + names.environment() + ": in from the application security group, out to PostgreSQL")
+                .vpcId(props.network().vpcId())
+                .tags(Map.of("Name", name))
+                .build()).getId();
+        TcpRules.allowIn(this, "from-application", groupId, TcpRules.POSTGRES, Peer.group(props.network().applicationSecurityGroupId()),
+                "PostgreSQL from the application security group");
+        TcpRules.allowOut(this, "to-database", groupId, TcpRules.POSTGRES, Peer.group(props.database().securityGroupId()),
+                "PostgreSQL to the database security group");
+        props.database().allowFrom("from-proxy", Peer.group(groupId), "PostgreSQL from the RDS Proxy");
+
+        props.key().grantThroughService("SecretsManagerUsesKey", "secretsmanager");
+        SecretsmanagerSecret secret = new SecretsmanagerSecret(this, "secret", SecretsmanagerSecretConfig.builder()
+                .name(names.project() + "/" + names.environment() + "/postgres/proxy")
+                .description("Credentials the " + names.environment() + " RDS Proxy logs in to PostgreSQL with, as " + user)
+                .kmsKeyId(props.key().arn())
+                .recoveryWindowInDays(protect ? 30 : 0)
+                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(protect).build())
+                .build());
+        secretArn = secret.getArn();
+        SecretsmanagerSecretVersion version = new SecretsmanagerSecretVersion(this, "credentials", SecretsmanagerSecretVersionConfig.builder()
+                .secretId(secret.getId())
+                .build());
+        // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; the password is never stored.
+        version.addOverride("secret_string_wo", "${jsonencode({username = \"" + user + "\", password = " + props.password().expression() + "})}");
+        version.addOverride("secret_string_wo_version", 1);
+
+        IamRole role = new IamRole(this, "role", IamRoleConfig.builder()
+                .name(names.iamRoleName("postgres-proxy"))
+                .assumeRolePolicy(PolicyStatement.document(this, "trust", List.of(
+                        PolicyStatement.allow("RdsProxyAssumesRole").service("rds.amazonaws.com").actions("sts:AssumeRole"))).getJson())
+                .build());
+        new IamRolePolicy(this, "read-secret", IamRolePolicyConfig.builder()
+                .name("read-" + name + "-secret")
+                .role(role.getId())
+                .policy(PolicyStatement.document(this, "read-secret-policy", List.of(
+                        PolicyStatement.allow("ReadProxySecret")
+                                .actions("secretsmanager:GetSecretValue")
+                                .resources(secretArn),
+                        PolicyStatement.allow("DecryptProxySecret")
+                                .actions("kms:Decrypt")
+                                .resources(props.key().arn())
+                                .condition("StringEquals", "kms:ViaService", "secretsmanager." + names.region() + ".amazonaws.com"))).getJson())
+                .build());
+
+        proxy = new DbProxy(this, "proxy", DbProxyConfig.builder()
+                .name(name)
+                .engineFamily(ENGINE_FAMILY)
+                .requireTls(true)
+                .idleClientTimeout(props.pool().idleClientTimeoutSeconds())
+                .roleArn(role.getArn())
+                .vpcSubnetIds(props.network().applicationSubnetIds())
+                .vpcSecurityGroupIds(List.of(groupId))
+                .debugLogging(false)
+                .auth(List.of(DbProxyAuth.builder()
+                        .authScheme("SECRETS")
+                        .secretArn(secretArn)
+                        .iamAuth("REQUIRED")
+                        .description("Applications connect with IAM tokens as " + user)
+                        .build()))
+                .build());
+
+        ProxyConfig pool = props.pool();
+        DbProxyDefaultTargetGroup targetGroup = new DbProxyDefaultTargetGroup(this, "pool", DbProxyDefaultTargetGroupConfig.builder()
+                .dbProxyName(proxy.getName())
+                .connectionPoolConfig(DbProxyDefaultTargetGroupConnectionPoolConfig.builder()
+                        .maxConnectionsPercent(pool.maxConnectionsPercent())
+                        .maxIdleConnectionsPercent(pool.maxIdleConnectionsPercent())
+                        .connectionBorrowTimeout(pool.connectionBorrowTimeoutSeconds())
+                        .build())
+                .build());
+        new DbProxyTarget(this, "primary", DbProxyTargetConfig.builder()
+                .dbProxyName(proxy.getName())
+                .targetGroupName(targetGroup.getName())
+                .dbInstanceIdentifier(props.database().primary().getIdentifier())
+                .build());
+    }
+
+    /** The proxy's endpoint, where writers connect instead of the primary's. */
+    public String endpoint() {
+        return proxy.getEndpoint();
+    }
+
+    /** The role applications connect to the proxy as. */
+    public String user() {
+        return user;
+    }
+
+    /** The secret holding the proxied role's password: the database roles script reads it to set that password. */
+    public String secretArn() {
+        return secretArn;
+    }
+
+    /**
+     * The {@code rds-db:connect} resource for connecting to the proxy as {@code user}: IAM names a proxy by its
+     * resource id, the {@code prx-} last part of its ARN.
+     */
+    String connectResource(String accountId, String region) {
+        return "arn:aws:rds-db:" + region + ":" + accountId + ":dbuser:" + Fn.element(Fn.split(":", proxy.getArn()), 6) + "/" + user;
+    }
+}

@@ -1,0 +1,122 @@
+package com.storefront.platform.database;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.storefront.platform.config.EnvironmentConfig;
+import com.storefront.platform.config.Environments;
+import com.storefront.platform.config.ProxyConfig;
+import com.storefront.platform.testing.StackJson;
+import com.storefront.platform.testing.SynthesizedStacks;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The RDS Proxy in front of the primary, where an environment has one. */
+class DatabaseProxyTest {
+
+    static Stream<EnvironmentConfig> environments() {
+        return Environments.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void poolsThePrimaryWithTlsRequiredAndIamTokensFromTheApplicationSubnets(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+        if (!environment.database().proxy().enabled()) {
+            database.check(database.resources("aws_db_proxy").isEmpty() && database.root().path("output").path(DatabaseOutput.PROXY_ENDPOINT.outputName()).isMissingNode(),
+                    "no proxy where none is asked");
+            return;
+        }
+
+        JsonNode proxy = database.onlyResource("aws_db_proxy");
+        JsonNode auth = proxy.path("auth").get(0);
+        JsonNode target = database.onlyResource("aws_db_proxy_target");
+
+        database.check(proxy.path("engine_family").asText().equals("POSTGRESQL") && proxy.path("require_tls").asBoolean(), "TLS: " + proxy);
+        database.check(proxy.path("vpc_subnet_ids").asText().contains("application_subnet_ids"), "in the application subnets: " + proxy);
+        database.check(auth.path("auth_scheme").asText().equals("SECRETS") && auth.path("iam_auth").asText().equals("REQUIRED")
+                && auth.path("secret_arn").asText().startsWith("${aws_secretsmanager_secret.proxy_secret"), "IAM to the proxy, a secret to PostgreSQL: " + auth);
+        database.check(target.path("db_instance_identifier").asText().startsWith("${aws_db_instance.postgres_primary_"), "the primary only: " + target);
+        database.check(database.output(DatabaseOutput.PROXY_ENDPOINT.outputName()).path("value").asText().endsWith(".endpoint}"),
+                "the endpoint is published");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void takesItsPoolLimitsFromConfiguration(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+        ProxyConfig pool = environment.database().proxy();
+        if (!pool.enabled()) {
+            return;
+        }
+
+        JsonNode settings = database.onlyResource("aws_db_proxy_default_target_group").path("connection_pool_config");
+
+        database.check(settings.path("max_connections_percent").asInt() == pool.maxConnectionsPercent()
+                && settings.path("max_idle_connections_percent").asInt() == pool.maxIdleConnectionsPercent()
+                && settings.path("connection_borrow_timeout").asInt() == pool.connectionBorrowTimeoutSeconds(), "pool: " + settings);
+        database.check(database.onlyResource("aws_db_proxy").path("idle_client_timeout").asInt() == pool.idleClientTimeoutSeconds(), "idle timeout");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void keepsTheProxysPasswordOutOfStateAndProtectsItsSecretWhereTheEnvironmentIsProtected(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+        if (!environment.database().proxy().enabled()) {
+            return;
+        }
+
+        JsonNode version = database.onlyResource("aws_secretsmanager_secret_version", v -> v.path("secret_id").asText().contains("proxy_secret"));
+        JsonNode secret = database.onlyResource("aws_secretsmanager_secret", s -> s.path("name").asText().endsWith("/postgres/proxy"));
+
+        database.check(!version.has("secret_string") && version.path("secret_string_wo").asText().contains("ephemeral.aws_secretsmanager_random_password.proxy_password")
+                && version.path("secret_string_wo").asText().contains("username = \"" + environment.database().access().iamDatabaseUsers().get(0) + "\""),
+                "write-only, the proxied user's: " + version);
+        database.check(secret.path("kms_key_id").asText().startsWith("${aws_kms_key.key_"), "encrypted with the environment's key");
+        database.check(secret.at("/lifecycle/prevent_destroy").asBoolean() == environment.database().protect(), "protected: " + secret);
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void letsTheApplicationGroupInAndOnlyTheDatabaseOut(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+        if (!environment.database().proxy().enabled()) {
+            return;
+        }
+        String group = StackJson.reference("aws_security_group",
+                database.logicalId("aws_security_group", g -> g.path("name").asText().endsWith("-postgres-proxy")), "id");
+        String databaseGroup = StackJson.reference("aws_security_group",
+                database.logicalId("aws_security_group", g -> g.path("name").asText().endsWith("-postgres")), "id");
+
+        List<String> ingress = database.resources("aws_vpc_security_group_ingress_rule", r -> r.path("security_group_id").asText().equals(group))
+                .stream().map(r -> r.path("to_port").asInt() + "<-" + r.path("referenced_security_group_id").asText()).toList();
+        List<String> egress = database.resources("aws_vpc_security_group_egress_rule", r -> r.path("security_group_id").asText().equals(group))
+                .stream().map(r -> r.path("to_port").asInt() + "->" + r.path("referenced_security_group_id").asText()).toList();
+
+        database.check(ingress.equals(List.of("5432<-${data.terraform_remote_state.network.outputs.application_security_group_id}")), "in: " + ingress);
+        database.check(egress.equals(List.of("5432->" + databaseGroup)), "out: " + egress);
+        database.check(database.resources("aws_vpc_security_group_ingress_rule", r -> r.path("security_group_id").asText().equals(databaseGroup)
+                && r.path("referenced_security_group_id").asText().equals(group)).size() == 1, "the database lets the proxy in");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void letsApplicationsConnectAsTheProxiedUserThroughTheProxyOnly(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+        if (!environment.database().proxy().enabled()) {
+            return;
+        }
+        String user = environment.database().access().iamDatabaseUsers().get(0);
+
+        String policy = database.onlyResource("aws_iam_policy", p -> p.path("name").asText().endsWith("-postgres-connect")).path("policy").asText();
+
+        database.check(policy.contains("dbuser:${element(split(\":\", aws_db_proxy.proxy_") && policy.contains("), 6)}/" + user + "\""),
+                "connects to the proxy as " + user + ": " + policy);
+        database.check(!policy.contains("aws_db_instance.postgres_primary_"),
+                "not to the primary, where " + user + " logs in by password (the proxy's): " + policy);
+    }
+
+    private static StackJson database(EnvironmentConfig environment) {
+        return SynthesizedStacks.forAws().stack("database-" + environment.name());
+    }
+}
