@@ -1,0 +1,64 @@
+package com.storefront.platform.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.storefront.platform.config.DatabaseRole;
+import com.storefront.platform.config.InvalidConfigException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The script's shape; {@code DatabaseRolesOnRealPostgresTest} runs it. */
+class DatabaseRolesTest {
+
+    @Test
+    void isOneTransaction() {
+        String sql = new DatabaseRoles("storefront", "storefront_admin", List.of(DatabaseRole.readWrite("storefront_app"))).sql();
+
+        assertTrue(sql.lines().filter(line -> !line.startsWith("--")).findFirst().orElseThrow().equals("BEGIN;"), sql);
+        assertTrue(sql.strip().endsWith("COMMIT;"), sql);
+    }
+
+    @Test
+    void neverDropsAndNeverSetsAPassword() {
+        String sql = new DatabaseRoles("storefront", "storefront_admin",
+                List.of(DatabaseRole.readWrite("storefront_app"), DatabaseRole.readOnly("storefront_reports"))).sql().toUpperCase();
+
+        assertTrue(!sql.contains("DROP") && !sql.contains("PASSWORD"), sql);
+    }
+
+    @Test
+    void quotesRoleAndDatabaseNamesAsIdentifiers() {
+        String sql = new DatabaseRoles("storefront", "storefront_admin", List.of(DatabaseRole.readOnly("storefront_reports"))).sql();
+
+        assertTrue(sql.contains("GRANT CONNECT ON DATABASE \"storefront\" TO \"storefront_reports\";"), sql);
+        assertEquals("\"a\"\"b\"", DatabaseRoles.identifier("a\"b"));
+        assertEquals("'a''b'", DatabaseRoles.literal("a'b"));
+    }
+
+    @Test
+    void psqlScriptStopsAtTheFirstError() {
+        String script = new DatabaseRoles("storefront", "storefront_admin", List.of(DatabaseRole.readWrite("storefront_app"))).psqlScript();
+
+        assertTrue(script.startsWith("\\set ON_ERROR_STOP on\n"), script);
+    }
+
+    @Test
+    void rejectsTheMasterUserAsAnApplicationRole() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class,
+                () -> new DatabaseRoles("storefront", "storefront_admin", List.of(DatabaseRole.readWrite("storefront_admin"))));
+
+        assertEquals("database.access.roles must not include the master user; IAM authentication is for application roles,"
+                + " got 'storefront_admin'", error.getMessage());
+    }
+
+    @Test
+    void rejectsARoleNamedTwice() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> new DatabaseRoles("storefront", "storefront_admin",
+                List.of(DatabaseRole.readWrite("storefront_app"), DatabaseRole.readOnly("storefront_app"))));
+
+        assertEquals("database.access.roles must name each role once; keep one entry with the privilege it needs, got 'storefront_app'",
+                error.getMessage());
+    }
+}
