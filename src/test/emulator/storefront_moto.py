@@ -38,11 +38,14 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
  12. RDS CreateEventSubscription: on a loaded machine the provider's SDK can repeat a create whose answer it did
      not receive, and moto then refuses it as a duplicate of what the first request made (seen once in CI). An
      identical repeat is answered with the subscription the first made; a different one is still refused.
+ 13. State Manager associations (CreateAssociation and the rest) do not exist in moto; they are kept and described as
+     AWS does, and tagged, but never run: moto has no agent on its instances.
 
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
 to the environment's account and MOTO_IAM_LOAD_MANAGED_POLICIES=true (the stacks attach AWS managed policies).
 """
 import copy
+import datetime
 import json
 import os
 import random
@@ -62,8 +65,11 @@ import moto.cloudformation.models as cloudformation
 import moto.rds.models as rds
 import moto.rds.responses as rds_responses
 import moto.secretsmanager.models as secretsmanager
+import moto.ssm.exceptions as ssm_exceptions
+import moto.ssm.models as ssm_models
+import moto.ssm.responses as ssm_responses
 from moto.core import DEFAULT_ACCOUNT_ID
-from moto.core.responses import ActionResult
+from moto.core.responses import ActionResult, EmptyResult
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 from moto.secretsmanager.exceptions import InvalidRequestException
 from moto.secretsmanager.utils import random_password
@@ -386,6 +392,87 @@ def _create_event_subscription_once(self, kwargs):
 
 
 rds.RDSBackend.create_event_subscription = _create_event_subscription_once
+
+# 13. State Manager associations, kept and described (moto has none). Nothing runs them: moto has no agent on its
+#     instances, so an association's document is stored, never executed, and its status is reported as pending.
+
+_associations = {}
+
+
+class _AssociationDoesNotExist(ssm_exceptions.SSMException):
+    def __init__(self):
+        super().__init__("AssociationDoesNotExist", "The specified association does not exist.")
+
+
+def _associations_of(response):
+    return _associations.setdefault((response.current_account, response.region), {})
+
+
+def _association(response):
+    association = _associations_of(response).get(response._get_param("AssociationId"))
+    if association is None:
+        raise _AssociationDoesNotExist()
+    return association
+
+
+def _create_association(self):
+    request = json.loads(self.body)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    association = {key: value for key, value in request.items() if key != "Tags"}
+    association.update({
+        "AssociationId": str(uuid.uuid4()),
+        "AssociationVersion": "1",
+        "DocumentVersion": request.get("DocumentVersion", "$DEFAULT"),
+        "Date": now,
+        "LastUpdateAssociationDate": now,
+        "Overview": {"Status": "Pending", "DetailedStatus": "Creating"},
+    })
+    _associations_of(self)[association["AssociationId"]] = association
+    tags = {tag["Key"]: tag["Value"] for tag in request.get("Tags", [])}
+    self.ssm_backend._resource_tags["Association"][association["AssociationId"]] = tags
+    return ActionResult({"AssociationDescription": association})
+
+
+def _describe_association(self):
+    return ActionResult({"AssociationDescription": _association(self)})
+
+
+def _update_association(self):
+    association = _association(self)
+    association.update({key: value for key, value in json.loads(self.body).items() if key != "AssociationVersion"})
+    association["AssociationVersion"] = str(int(association["AssociationVersion"]) + 1)
+    association["LastUpdateAssociationDate"] = datetime.datetime.now(datetime.timezone.utc)
+    return ActionResult({"AssociationDescription": association})
+
+
+def _delete_association(self):
+    _association(self)
+    del _associations_of(self)[self._get_param("AssociationId")]
+    return EmptyResult()
+
+
+def _list_associations(self):
+    return ActionResult({"Associations": [
+        {key: association[key] for key in ("AssociationId", "AssociationVersion", "Name", "DocumentVersion", "Targets",
+                                           "AssociationName") if key in association}
+        for association in _associations_of(self).values()]})
+
+
+_validate_tagged_resource = ssm_models.SimpleSystemManagerBackend._validate_resource_type_and_id
+
+
+def _validate_tagged_resource_or_association(self, resource_type, resource_id):
+    if resource_type == "Association":
+        return resource_id
+    return _validate_tagged_resource(self, resource_type, resource_id)
+
+
+ssm_responses.SimpleSystemManagerResponse.create_association = _create_association
+ssm_responses.SimpleSystemManagerResponse.describe_association = _describe_association
+ssm_responses.SimpleSystemManagerResponse.update_association = _update_association
+ssm_responses.SimpleSystemManagerResponse.delete_association = _delete_association
+ssm_responses.SimpleSystemManagerResponse.list_associations = _list_associations
+ssm_models.SimpleSystemManagerBackend._validate_resource_type_and_id = _validate_tagged_resource_or_association
 
 if __name__ == "__main__":
     from moto.server import main

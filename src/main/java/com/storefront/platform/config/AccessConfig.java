@@ -1,49 +1,55 @@
 package com.storefront.platform.config;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Who may log in, and how operators get in. Defaults: {@link Environments#defaults}.
  *
- * @param iamDatabaseUsers database users applications may log in as with IAM tokens, at least one: lowercase
- *     PostgreSQL role names, none of them a reserved key word, a {@code pg_} name or a role RDS already has
- * @param bastion whether operators get an SSM-only bastion for port forwarding
+ * @param roles the database roles applications log in as with IAM tokens, each created and granted its privilege on
+ *     deploy (see {@code database.DatabaseRoles}); distinct names, at least one {@code READ_WRITE}: the first of those
+ *     is the application's, which the RDS Proxy serves where there is one
+ * @param bastion whether operators get an SSM-only bastion for port forwarding, which also runs the roles script on
+ *     deploy
  */
-public record AccessConfig(List<String> iamDatabaseUsers, boolean bastion) {
+public record AccessConfig(List<DatabaseRole> roles, boolean bastion) {
 
     public AccessConfig {
-        iamDatabaseUsers = List.copyOf(iamDatabaseUsers);
-        if (iamDatabaseUsers.isEmpty()) {
-            throw new InvalidConfigException("database.access.iamDatabaseUsers", iamDatabaseUsers, "must name at least one application user");
+        roles = List.copyOf(roles);
+        String field = "database.access.roles";
+        Set<String> seen = new HashSet<>();
+        for (DatabaseRole role : roles) {
+            if (!seen.add(role.name())) {
+                throw new InvalidConfigException(field, role.name(), "must name each role once; keep one entry with the privilege it needs");
+            }
         }
-        String field = "database.access.iamDatabaseUsers";
-        for (String user : iamDatabaseUsers) {
-            if (!CredentialsConfig.IDENTIFIER.matcher(user).matches()) {
-                throw new InvalidConfigException(field, user, "must be lowercase database user names like storefront_app");
-            }
-            PostgresNames.requireRoleName(field, user, "storefront_app");
-            if (PostgresNames.RDS_ROLES.contains(user)) {
-                throw new InvalidConfigException(field, user, "must not be one of the roles every RDS instance already has "
-                        + PostgresNames.RDS_ROLES + " (granting it rds_iam would change what RDS itself can do); name the application's"
-                        + " own user, like storefront_app");
-            }
+        if (roles.stream().noneMatch(role -> role.privilege() == DatabaseRole.Privilege.READ_WRITE)) {
+            throw new InvalidConfigException(field, roles.stream().map(DatabaseRole::name).toList(),
+                    "must include a READ_WRITE role for the application, like DatabaseRole.readWrite(\"storefront_app\")");
         }
     }
 
+    /** The application's role: the first {@code READ_WRITE} one. */
+    public DatabaseRole applicationRole() {
+        return roles.stream().filter(role -> role.privilege() == DatabaseRole.Privilege.READ_WRITE).findFirst().orElseThrow();
+    }
+
     public Builder toBuilder() {
-        return new Builder().iamDatabaseUsers(iamDatabaseUsers.toArray(String[]::new)).bastion(bastion);
+        return new Builder().roles(roles.toArray(DatabaseRole[]::new)).bastion(bastion);
     }
 
     /** Builds an {@link AccessConfig}; every value is required. */
     public static final class Builder {
-        private List<String> iamDatabaseUsers;
+        private List<DatabaseRole> roles;
         private Boolean bastion;
 
         Builder() {
         }
 
-        public Builder iamDatabaseUsers(String... users) {
-            iamDatabaseUsers = List.of(users);
+        /** Every role, replacing those of the tier: name the tier's too to keep them. */
+        public Builder roles(DatabaseRole... roles) {
+            this.roles = List.of(roles);
             return this;
         }
 
@@ -53,8 +59,7 @@ public record AccessConfig(List<String> iamDatabaseUsers, boolean bastion) {
         }
 
         public AccessConfig build() {
-            return new AccessConfig(Required.of("database.access.iamDatabaseUsers", iamDatabaseUsers),
-                    Required.of("database.access.bastion", bastion));
+            return new AccessConfig(Required.of("database.access.roles", roles), Required.of("database.access.bastion", bastion));
         }
     }
 }

@@ -109,9 +109,9 @@ public record DatabaseConfig(
             throw new InvalidConfigException("database.credentials.masterPassword", "RdsManaged",
                     "cannot be RDS-managed with read replicas (AWS does not support managed master passwords on a replica source); use MasterPassword.WriteOnly");
         }
-        if (access.iamDatabaseUsers().contains(credentials.masterUsername())) {
-            throw new InvalidConfigException("database.access.iamDatabaseUsers", credentials.masterUsername(),
-                    "must not include the master user; IAM authentication is for application users");
+        if (access.roles().stream().anyMatch(role -> role.name().equals(credentials.masterUsername()))) {
+            throw new InvalidConfigException("database.access.roles", credentials.masterUsername(),
+                    "must not include the master user; IAM authentication is for application roles");
         }
         if (protect && observability.alarmEmails().isEmpty()) {
             throw new InvalidConfigException("database.observability.alarmEmails", observability.alarmEmails(),

@@ -80,7 +80,7 @@ public final class Environments {
                                 .transactionIdsUsed(1_000_000_000L)
                                 .periodSeconds(60)
                                 .evaluationPeriods(5)))
-                .access(a -> a.iamDatabaseUsers("storefront_app"))
+                .access(a -> a.roles(DatabaseRole.readWrite("storefront_app"), DatabaseRole.readOnly("storefront_reader")))
                 // The pool stops at 90% of max_connections: operators, the rotation function and the bastion connect
                 // directly and still get in when the pool is full.
                 .proxy(p -> p

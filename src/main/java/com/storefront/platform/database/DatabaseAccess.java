@@ -20,6 +20,7 @@ import com.storefront.platform.aws.Peer;
 import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.aws.TcpRules;
+import com.storefront.platform.config.DatabaseRole;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,28 +34,38 @@ import software.constructs.Construct;
  */
 public final class DatabaseAccess extends Construct {
 
+    /** The SSM-only bastion, and the role it runs as. */
+    public record Bastion(Instance instance, IamRole role) {
+    }
+
 
     private final IamPolicy applicationConnect;
     private final Optional<IamPolicy> replicaConnect;
     private final IamPolicy breakGlass;
-    private final Optional<Instance> bastion;
+    private final Optional<Bastion> bastion;
     private final ResourceNames names;
     private final String primaryAddress;
+    private final String writerAddress;
     private final String databaseName;
-    private final String iamUser;
+    private final String applicationRole;
 
     public DatabaseAccess(Construct scope, String id, DatabaseAccessProps props) {
         super(scope, id);
         names = props.names();
         primaryAddress = props.database().primary().getAddress();
+        writerAddress = props.proxy().map(DatabaseProxy::endpoint).orElse(props.database().primary().getAddress());
         databaseName = props.database().config().credentials().databaseName();
-        iamUser = props.access().iamDatabaseUsers().get(0);
+        applicationRole = props.access().applicationRole().name();
         List<DatabaseInstance> primary = props.database().instances().stream().filter(i -> !i.replica()).toList();
         List<DatabaseInstance> replicas = props.database().instances().stream().filter(DatabaseInstance::replica).toList();
 
-        applicationConnect = connectPolicy(props, "application-connect", names.name("postgres-connect"), primary, props.proxy());
+        // PostgreSQL refuses IAM logins of the role the proxy logs in as: it connects through the proxy only.
+        List<String> iamRoles = props.access().roles().stream().map(DatabaseRole::name)
+                .filter(role -> props.proxy().map(proxy -> !proxy.user().equals(role)).orElse(true)).toList();
+        applicationConnect = connectPolicy(props, "application-connect", names.name("postgres-connect"), primary, iamRoles,
+                props.proxy().map(proxy -> proxy.connectResource(props.accountId(), names.region())).stream().toList());
         replicaConnect = replicas.isEmpty() ? Optional.empty()
-                : Optional.of(connectPolicy(props, "replica-connect", names.name("postgres-replicas-connect"), replicas, Optional.empty()));
+                : Optional.of(connectPolicy(props, "replica-connect", names.name("postgres-replicas-connect"), replicas, iamRoles, List.of()));
 
         breakGlass = new IamPolicy(this, "break-glass", IamPolicyConfig.builder()
                 .name(names.name("postgres-break-glass"))
@@ -72,19 +83,21 @@ public final class DatabaseAccess extends Construct {
         bastion = props.access().bastion() ? Optional.of(bastion(props)) : Optional.empty();
     }
 
-    /** Through a proxy, its user connects to the proxy only: PostgreSQL refuses that role's IAM logins. */
-    private IamPolicy connectPolicy(DatabaseAccessProps props, String id, String name, List<DatabaseInstance> instances,
-            Optional<DatabaseProxy> proxy) {
-        List<String> direct = props.access().iamDatabaseUsers().stream().filter(user -> proxy.map(p -> !p.user().equals(user)).orElse(true)).toList();
+    /** {@code rds-db:connect} as each of {@code roles} on each of {@code instances}, and on {@code proxies}. */
+    private IamPolicy connectPolicy(DatabaseAccessProps props, String id, String name, List<DatabaseInstance> instances, List<String> roles,
+            List<String> proxies) {
         String[] users = Stream.concat(
-                        instances.stream().flatMap(instance -> direct.stream().map(user -> "arn:aws:rds-db:" + props.names().region() + ":"
-                                + props.accountId() + ":dbuser:" + instance.resource().getResourceId() + "/" + user)),
-                        proxy.stream().map(p -> p.connectResource(props.accountId(), props.names().region())))
+                        instances.stream().flatMap(instance -> roles.stream().map(role -> "arn:aws:rds-db:" + props.names().region() + ":"
+                                + props.accountId() + ":dbuser:" + instance.resource().getResourceId() + "/" + role)),
+                        proxies.stream())
                 .toArray(String[]::new);
         return new IamPolicy(this, id, IamPolicyConfig.builder()
                 .name(name)
-                .description("IAM database authentication as " + props.access().iamDatabaseUsers() + " on "
-                        + instances.stream().map(DatabaseInstance::identifier).toList())
+                .description("IAM database authentication as " + roles + " on " + instances.stream().map(DatabaseInstance::identifier).toList()
+                        + (proxies.isEmpty() ? "" : " and through the RDS Proxy"))
+                // A new description replaces a policy, which IAM refuses while roles have it attached: it says what the
+                // policy allowed when it was created, and the document below says what it allows now.
+                .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("description")).build())
                 // Inline: it names the instances' resource ids, and the instances change in place.
                 .policy(PolicyStatement.inlineDocument(List.of(
                         PolicyStatement.allow("ConnectAsApplicationUsers")
@@ -93,7 +106,7 @@ public final class DatabaseAccess extends Construct {
                 .build());
     }
 
-    private Instance bastion(DatabaseAccessProps props) {
+    private Bastion bastion(DatabaseAccessProps props) {
         ResourceNames names = props.names();
         SecurityGroup group = new SecurityGroup(this, "bastion-security-group", SecurityGroupConfig.builder()
                 .name(names.name("bastion"))
@@ -124,7 +137,7 @@ public final class DatabaseAccess extends Construct {
                 .role(role.getName())
                 .build());
 
-        return new Instance(this, "bastion", InstanceConfig.builder()
+        return new Bastion(new Instance(this, "bastion", InstanceConfig.builder()
                 .ami(props.bastionImage().imageId(this, "bastion-ami"))
                 .instanceType("t3.micro")
                 // One-minute metrics, and EBS optimization stated rather than left to the instance type's default.
@@ -143,7 +156,7 @@ public final class DatabaseAccess extends Construct {
                 // The AMI resolves to a new id with every Amazon Linux release; that must not replace the bastion.
                 .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("ami")).build())
                 .tags(Map.of("Name", names.name("bastion")))
-                .build());
+                .build()), role);
     }
 
     public IamPolicy applicationConnect() {
@@ -158,25 +171,28 @@ public final class DatabaseAccess extends Construct {
         return breakGlass;
     }
 
-    public Optional<Instance> bastion() {
+    public Optional<Bastion> bastion() {
         return bastion;
     }
 
-    /** The libpq connection string of the primary for the first IAM user, without a password: pass an IAM token. */
+    /**
+     * The libpq connection string for the application's role on the writer (the RDS Proxy where there is one, else the
+     * primary), without a password: pass an IAM token.
+     */
     public String psqlConnectionString() {
-        return "host=" + primaryAddress + " port=" + PostgresDatabase.PORT + " dbname=" + databaseName + " user=" + iamUser
+        return "host=" + writerAddress + " port=" + PostgresDatabase.PORT + " dbname=" + databaseName + " user=" + applicationRole
                 + " sslmode=verify-full sslrootcert=global-bundle.pem";
     }
 
-    /** The command that prints an IAM authentication token (valid 15 minutes) for that user on the primary. */
+    /** The command that prints an IAM authentication token (valid 15 minutes) for that role on the writer. */
     public String iamTokenCommand() {
-        return "aws rds generate-db-auth-token --region " + names.region() + " --hostname " + primaryAddress + " --port "
-                + PostgresDatabase.PORT + " --username " + iamUser;
+        return "aws rds generate-db-auth-token --region " + names.region() + " --hostname " + writerAddress + " --port "
+                + PostgresDatabase.PORT + " --username " + applicationRole;
     }
 
     /** With a bastion: the command that forwards a local port to the primary through it. */
     public Optional<String> portForwardCommand() {
-        return bastion.map(instance -> "aws ssm start-session --region " + names.region() + " --target " + instance.getId()
+        return bastion.map(b -> "aws ssm start-session --region " + names.region() + " --target " + b.instance().getId()
                 + " --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '{\"host\":[\"" + primaryAddress
                 + "\"],\"portNumber\":[\"" + PostgresDatabase.PORT + "\"],\"localPortNumber\":[\"" + PostgresDatabase.PORT + "\"]}'");
     }

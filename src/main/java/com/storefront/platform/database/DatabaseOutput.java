@@ -28,7 +28,7 @@ public enum DatabaseOutput {
     BASTION_INSTANCE_ID("bastion_instance_id"),
     /** Only with a bastion. */
     SSM_PORT_FORWARD_COMMAND("ssm_port_forward_command"),
-    /** libpq parameters of the primary for the first IAM user, without a password. */
+    /** libpq parameters of the writer (the proxy, else the primary) for the application role, without a password. */
     PSQL_CONNECTION_STRING("psql_connection_string"),
     IAM_TOKEN_COMMAND("iam_token_command"),
     MASTER_SECRET_COMMAND("master_secret_command"),

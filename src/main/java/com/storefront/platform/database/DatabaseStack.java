@@ -41,7 +41,7 @@ public final class DatabaseStack extends EnvironmentStack {
                 new DatabaseMonitoringProps(names, environment.accountId(), key, database, config.observability()));
         Optional<DatabaseProxy> proxy = config.proxy().enabled()
                 ? Optional.of(new DatabaseProxy(this, "proxy", new DatabaseProxyProps(names, network, database, key,
-                        deployment.password(this, "proxy"), config.access().iamDatabaseUsers().get(0), config.proxy())))
+                        deployment.password(this, "proxy"), config.access().applicationRole().name(), config.proxy())))
                 : Optional.empty();
         DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(names, environment.accountId(), database,
                 secret, key, network, deployment.lookup(MachineImage.latestAmazonLinux2023()), config.access(), proxy));
@@ -70,7 +70,7 @@ public final class DatabaseStack extends EnvironmentStack {
         output(DatabaseOutput.APPLICATION_CONNECT_POLICY_ARN, access.applicationConnect().getArn());
         access.replicaConnect().ifPresent(policy -> output(DatabaseOutput.REPLICA_CONNECT_POLICY_ARN, policy.getArn()));
         output(DatabaseOutput.BREAK_GLASS_POLICY_ARN, access.breakGlass().getArn());
-        access.bastion().ifPresent(bastion -> output(DatabaseOutput.BASTION_INSTANCE_ID, bastion.getId()));
+        access.bastion().ifPresent(bastion -> output(DatabaseOutput.BASTION_INSTANCE_ID, bastion.instance().getId()));
         access.portForwardCommand().ifPresent(command -> output(DatabaseOutput.SSM_PORT_FORWARD_COMMAND, command));
         output(DatabaseOutput.PSQL_CONNECTION_STRING, access.psqlConnectionString());
         output(DatabaseOutput.IAM_TOKEN_COMMAND, access.iamTokenCommand());

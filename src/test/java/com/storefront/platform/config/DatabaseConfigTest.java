@@ -277,29 +277,29 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void rejectsAReservedKeyWordAsIamDatabaseUser() {
-        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("storefront_app", "user")),
-                "database.access.iamDatabaseUsers must not be a PostgreSQL reserved key word", "like storefront_app", "got 'user'");
+    void rejectsTheMasterUserAsAnApplicationRole() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.roles(DatabaseRole.readWrite("storefront_admin"))),
+                "environment 'dev': database.access.roles must not include the master user", "got 'storefront_admin'");
     }
 
     @Test
-    void rejectsAnIamDatabaseUserWithThePgPrefix() {
-        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("pg_app")), "database.access.iamDatabaseUsers must not start with pg_",
-                "got 'pg_app'");
+    void rejectsARoleNamedTwice() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.roles(DatabaseRole.readWrite("storefront_app"), DatabaseRole.readOnly("storefront_app"))),
+                "database.access.roles must name each role once", "got 'storefront_app'");
     }
 
     @Test
-    void rejectsAnRdsRoleAsIamDatabaseUser() {
-        assertRejected(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("rds_superuser")),
-                "database.access.iamDatabaseUsers must not be one of the roles every RDS instance already has "
-                        + "[rds_ad, rds_iam, rds_password, rds_replication, rds_superuser, rdsadmin, rdsrepladmin]",
-                "like storefront_app", "got 'rds_superuser'");
+    void rejectsRolesWithoutOneThatWrites() {
+        assertRejected(Tier.DEV, d -> d.access(a -> a.roles(DatabaseRole.readOnly("storefront_reader"))),
+                "database.access.roles must include a READ_WRITE role for the application", "got [storefront_reader]");
     }
 
     @Test
-    void acceptsIamDatabaseUsersPostgresCanCreate() {
-        assertEquals(List.of("storefront_app", "reporting", "verbose"),
-                valid(Tier.DEV, d -> d.access(a -> a.iamDatabaseUsers("storefront_app", "reporting", "verbose"))).access().iamDatabaseUsers());
+    void takesTheFirstRoleThatWritesAsTheApplications() {
+        AccessConfig access = valid(Tier.DEV, d -> d.access(a -> a.roles(DatabaseRole.readOnly("reporting"),
+                DatabaseRole.readWrite("storefront_app"), DatabaseRole.readWrite("storefront_jobs")))).access();
+
+        assertEquals("storefront_app", access.applicationRole().name());
     }
 
     @Test

@@ -154,6 +154,8 @@ class DatabaseOperationsTest {
                 "psql connection string for IAM auth, no password: " + psql);
         database.check(token.startsWith("aws rds generate-db-auth-token --region " + environment.region()) && token.contains("--username storefront_app"),
                 "IAM token command: " + token);
+        String writer = environment.database().proxy().enabled() ? "${aws_db_proxy." : "${aws_db_instance.postgres_primary_";
+        database.check(psql.contains("host=" + writer) && token.contains("--hostname " + writer), "both to the writer, the proxy where there is one: " + psql);
         database.check(secret.startsWith("aws secretsmanager get-secret-value") && secret.contains("--secret-id ${aws_secretsmanager_secret."),
                 "master secret command: " + secret);
         database.check(export.startsWith("aws rds start-export-task") && export.contains("--iam-role-arn ${aws_iam_role.")

@@ -70,7 +70,7 @@ class DatabaseProxyTest {
         JsonNode secret = database.onlyResource("aws_secretsmanager_secret", s -> s.path("name").asText().endsWith("/postgres/proxy"));
 
         database.check(!version.has("secret_string") && version.path("secret_string_wo").asText().contains("ephemeral.aws_secretsmanager_random_password.proxy_password")
-                && version.path("secret_string_wo").asText().contains("username = \"" + environment.database().access().iamDatabaseUsers().get(0) + "\""),
+                && version.path("secret_string_wo").asText().contains("username = \"" + environment.database().access().applicationRole().name() + "\""),
                 "write-only, the proxied user's: " + version);
         database.check(secret.path("kms_key_id").asText().startsWith("${aws_kms_key.key_"), "encrypted with the environment's key");
         database.check(secret.at("/lifecycle/prevent_destroy").asBoolean() == environment.database().protect(), "protected: " + secret);
@@ -106,7 +106,7 @@ class DatabaseProxyTest {
         if (!environment.database().proxy().enabled()) {
             return;
         }
-        String user = environment.database().access().iamDatabaseUsers().get(0);
+        String user = environment.database().access().applicationRole().name();
 
         String policy = database.onlyResource("aws_iam_policy", p -> p.path("name").asText().endsWith("-postgres-connect")).path("policy").asText();
 
