@@ -1,5 +1,7 @@
 package com.storefront.platform.review;
 
+import com.storefront.platform.review.cost.CostEstimator;
+import com.storefront.platform.review.cost.PriceTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,14 +28,15 @@ public record Guard(List<Acknowledgement> acknowledgements, boolean blockDisrupt
     }
 
     /**
-     * Reads {@code planned}'s plan and reviews it under its stack's name.
+     * Reads {@code planned}'s plan and reviews it under its stack's name, with its monthly cost estimate from the
+     * bundled {@link PriceTable}.
      *
      * @throws IllegalArgumentException when the plan is not a plan's JSON ({@link PlanReader#read})
      */
     public StackReview review(PlannedStack planned) {
         List<ResourceChange> changes = PlanReader.read(planned.planJson());
         return new StackReview(planned.stack(), changes, inspect(planned.stack(), changes, planned.refusedByPreventDestroy()),
-                planned.refusedByPreventDestroy(), blockDisruptive);
+                planned.refusedByPreventDestroy(), blockDisruptive, CostEstimator.estimate(planned.planJson(), PriceTable.bundled()));
     }
 
     /** Every delete or replacement of a protected resource in {@code stack}'s changes, from a plan Terraform accepted. */

@@ -1,8 +1,20 @@
 package com.storefront.platform.review;
 
+import com.storefront.platform.review.cost.CostEstimate;
+import com.storefront.platform.review.cost.CostGroup;
+import com.storefront.platform.review.cost.CostLine;
+import com.storefront.platform.review.cost.CostSummary;
+import com.storefront.platform.review.cost.PriceItem;
+import com.storefront.platform.review.cost.PriceTable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +49,7 @@ public final class MarkdownReport {
                         .append(", ").append(cause(change)).append('\n');
             }
         }
+        appendCost(md, review.cost());
         md.append("\n## Changes\n\n");
         if (review.changes().isEmpty()) {
             md.append("No changes.\n");
@@ -73,6 +86,7 @@ public final class MarkdownReport {
         md.append("| **all stacks** | ")
                 .append(kinds.stream().map(k -> String.valueOf(total.get(k))).collect(Collectors.joining(" | ")))
                 .append(" | |\n");
+        appendRunCost(md, run);
         appendFindings(md, "Blocked", run.blocked());
         List<StackReview> refused = run.reviews().stream().filter(r -> !r.refusedByPreventDestroy().isEmpty()).toList();
         if (!refused.isEmpty()) {
@@ -95,6 +109,104 @@ public final class MarkdownReport {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * The stack's monthly estimate: a row per group and the total (before the plan, after it, the change), the priced
+     * lines, and the lines whose price or volume is unknown.
+     */
+    private static void appendCost(StringBuilder md, CostEstimate cost) {
+        md.append("\n## Monthly cost estimate\n\n").append(costBasis(cost.table(), cost.regions())).append("\n\n");
+        if (cost.lines().isEmpty()) {
+            md.append("Nothing in this plan has a charge this estimate knows.\n");
+            return;
+        }
+        md.append("| Group | Before | After | Change | Unknown (after) |\n|---|---:|---:|---:|---:|\n");
+        for (Map.Entry<CostGroup, CostSummary> group : cost.byGroup().entrySet()) {
+            md.append(costRow(group.getKey().label(), group.getValue()));
+        }
+        md.append(costRow("**total**", cost.total()));
+        int hours = cost.table().hoursPerMonth();
+        List<CostLine> priced = cost.lines().stream().filter(l -> l.status() == CostLine.Status.PRICED).toList();
+        if (!priced.isEmpty()) {
+            md.append("\n| Resource | State | Charge | Quantity | Unit price | Monthly |\n|---|---|---|---:|---:|---:|\n");
+            for (CostLine line : priced) {
+                md.append("| `").append(cell(line.address())).append("` | ").append(line.planned() ? "after" : "before").append(" | ")
+                        .append(cell(line.description())).append(" | ").append(quantity(line, hours)).append(" | ")
+                        .append(unitPrice(line)).append(" | ").append(usd(line.monthlyUsd(hours).orElseThrow())).append(" |\n");
+            }
+        }
+        if (!cost.unknown().isEmpty()) {
+            md.append("\nNot in the sums:\n\n");
+            // Identical charges (a stack's alarms, say) are one line with their count.
+            Map<List<Object>, List<CostLine>> alike = cost.unknown().stream().collect(Collectors.groupingBy(
+                    l -> List.of(l.planned(), l.item(), l.variant(), l.region(), l.description()), LinkedHashMap::new, Collectors.toList()));
+            for (List<CostLine> lines : alike.values()) {
+                CostLine line = lines.get(0);
+                md.append("- ").append(lines.size() == 1 ? "`" + line.address() + "`" : lines.size() + " ×").append(" (")
+                        .append(line.planned() ? "after" : "before").append("): ").append(line.description()).append(" — **")
+                        .append(line.status().label()).append("**").append(unknownDetail(line)).append('\n');
+            }
+        }
+    }
+
+    private static void appendRunCost(StringBuilder md, ReviewRun run) {
+        if (run.reviews().isEmpty()) {
+            return;
+        }
+        md.append("\n## Monthly cost estimate\n\n").append(costBasis(PriceTable.bundled(), run.reviews().stream()
+                .flatMap(r -> r.cost().regions().stream()).collect(Collectors.toCollection(TreeSet::new))))
+                .append(" Each stack's review lists what is not in the sums.\n\n");
+        md.append("| Stack | Before | After | Change | Unknown (after) |\n|---|---:|---:|---:|---:|\n");
+        CostSummary total = CostSummary.ZERO;
+        for (StackReview review : run.reviews()) {
+            md.append(costRow("[" + review.stack() + "](" + review.stack() + ".md)", review.cost().total()));
+            total = total.plus(review.cost().total());
+        }
+        md.append(costRow("**all stacks**", total));
+    }
+
+    private static String costBasis(PriceTable table, Set<String> regions) {
+        return "On-demand list prices in " + table.currency() + " from `" + PriceTable.RESOURCE + "` (read " + table.pricesRead()
+                + "), " + table.hoursPerMonth() + " hours a month" + (regions.isEmpty() ? "" : "; region " + String.join(", ", regions))
+                + ". Free tiers, data transfer, requests and other usage are not included; a charge whose price or volume is"
+                + " unknown is not in the sums.";
+    }
+
+    private static String costRow(String label, CostSummary summary) {
+        return "| " + label + " | " + usd(summary.current()) + " | " + usd(summary.planned()) + " | " + signedUsd(summary.change())
+                + " | " + summary.unknownPlanned() + " |\n";
+    }
+
+    private static String quantity(CostLine line, int hours) {
+        String units = line.quantity().orElseThrow().stripTrailingZeros().toPlainString();
+        return line.item().hourly() ? units + " × " + hours + " h" : units + " " + line.item().unit();
+    }
+
+    private static String unitPrice(CostLine line) {
+        BigDecimal usd = line.unitPrice().orElseThrow().usd().stripTrailingZeros();
+        return "$" + (usd.scale() < 2 ? usd.setScale(2) : usd).toPlainString() + " / " + line.item().unit();
+    }
+
+    private static String unknownDetail(CostLine line) {
+        return switch (line.status()) {
+            case UNKNOWN_VOLUME -> "; unit price " + unitPrice(line);
+            case UNKNOWN_PRICE -> line.item() == PriceItem.NOT_PRICED ? ""
+                    : ": the table has no " + line.item().id() + (line.variant().isEmpty() ? "" : " " + line.variant())
+                    + (line.region().isEmpty() ? " (the plan does not say the region)" : " price for " + line.region());
+            case PRICED -> "";
+        };
+    }
+
+    /** Dollars and cents, e.g. {@code $1,234.50}. */
+    static String usd(BigDecimal amount) {
+        return String.format(Locale.ROOT, "$%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** A change: {@code +$12.00}, {@code -$3.10} or {@code $0.00}. */
+    static String signedUsd(BigDecimal amount) {
+        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
+        return cents.signum() == 0 ? usd(cents) : (cents.signum() > 0 ? "+" : "-") + usd(cents.abs());
     }
 
     private static void appendCounts(StringBuilder md, Map<String, Integer> counts) {

@@ -1,5 +1,6 @@
 package com.storefront.platform.review;
 
+import com.storefront.platform.review.cost.CostEstimate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,11 @@ import java.util.Set;
  *     not empty, {@code changes} come from the same plan with {@code prevent_destroy} lifted. Default: empty
  * @param disruptionsBlock whether disruptive in-place changes stop the plan ({@code --block-disruptive}) rather
  *     than only being warned about. Default: false
+ * @param cost the monthly cost estimate of the plan ({@link com.storefront.platform.review.cost.CostEstimator}).
+ *     Default: an estimate with no lines, for a review not built from a plan's JSON
  */
 public record StackReview(String stack, List<ResourceChange> changes, List<Finding> findings,
-        Set<String> refusedByPreventDestroy, boolean disruptionsBlock) implements StackOutcome {
+        Set<String> refusedByPreventDestroy, boolean disruptionsBlock, CostEstimate cost) implements StackOutcome {
 
     /** The count columns, in the order a review shows them. */
     public static final List<String> KINDS = List.of("create", "update", "replace", "delete", "forget");
@@ -28,9 +31,16 @@ public record StackReview(String stack, List<ResourceChange> changes, List<Findi
         changes = List.copyOf(changes);
         findings = List.copyOf(findings);
         refusedByPreventDestroy = Set.copyOf(refusedByPreventDestroy);
+        Objects.requireNonNull(cost, "cost");
     }
 
-    /** The review of a plan Terraform accepted, warning about disruptions. */
+    /** A review without a cost estimate. */
+    public StackReview(String stack, List<ResourceChange> changes, List<Finding> findings,
+            Set<String> refusedByPreventDestroy, boolean disruptionsBlock) {
+        this(stack, changes, findings, refusedByPreventDestroy, disruptionsBlock, CostEstimate.none());
+    }
+
+    /** The review of a plan Terraform accepted, warning about disruptions, without a cost estimate. */
     public StackReview(String stack, List<ResourceChange> changes, List<Finding> findings) {
         this(stack, changes, findings, Set.of(), false);
     }

@@ -58,7 +58,12 @@ class JsonReportTest {
         JsonNode stack = parse(json);
 
         assertEquals(List.of("stack", "mode", "result", "counts", "refusedByPreventDestroy", "changes", "findings", "disruptive",
-                "disruptionsBlock"), fieldNames(stack), json);
+                "disruptionsBlock", "cost"), fieldNames(stack), json);
+        assertEquals(List.of("currency", "hoursPerMonth", "pricesRead", "priceTable", "regions", "groups", "total", "lines"),
+                fieldNames(stack.path("cost")), json);
+        assertEquals(List.of("before", "after", "change", "unknownBefore", "unknownAfter"), fieldNames(stack.at("/cost/total")), json);
+        assertEquals(List.of("address", "type", "group", "state", "item", "variant", "description", "region", "quantity", "unit",
+                "hourly", "unitPrice", "monthly", "status", "source"), fieldNames(stack.at("/cost/lines/0")), json);
         JsonNode database = change(stack, "aws_db_instance.primary");
         assertEquals(List.of("address", "type", "action", "actionDetail", "cause", "actionReason", "replacePaths", "changedAttributes",
                 "sensitiveChanged", "tags", "disruptions", "guard"), fieldNames(database), json);
@@ -87,7 +92,8 @@ class JsonReportTest {
 
         JsonNode summary = parse(json);
         assertEquals(List.of("mode", "result", "exitCode", "counts", "stacks", "blocked", "acknowledged", "disruptive",
-                "unusedAcknowledgements", "failures"), fieldNames(summary), json);
+                "unusedAcknowledgements", "failures", "cost"), fieldNames(summary), json);
+        assertEquals(List.of("currency", "hoursPerMonth", "pricesRead", "stacks", "total"), fieldNames(summary.path("cost")), json);
         assertEquals(List.of("stack", "result", "markdown", "json", "counts"), fieldNames(summary.at("/stacks/0")), json);
         assertEquals(List.of("stack", "message"), fieldNames(summary.at("/failures/0")), json);
     }

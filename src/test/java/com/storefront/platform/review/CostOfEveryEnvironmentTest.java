@@ -1,0 +1,151 @@
+package com.storefront.platform.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.storefront.platform.review.cost.CostEstimate;
+import com.storefront.platform.review.cost.CostEstimator;
+import com.storefront.platform.review.cost.CostLine;
+import com.storefront.platform.review.cost.PriceItem;
+import com.storefront.platform.review.cost.PriceTable;
+import com.storefront.platform.testing.OfflinePlans;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The estimate of every stack of every environment, from the real offline plans ({@link OfflinePlans}), against a sum
+ * computed here from the table's unit prices and the resources each environment is expected to plan. Every environment
+ * is in eu-west-1, where the table confirms only KMS keys and secrets: the rest must show as unknown, never as zero.
+ * The last two tests price the dev plans as if their provider were in us-east-1, where the table has more prices.
+ */
+@Tag("terraform")
+class CostOfEveryEnvironmentTest {
+
+    private static final PriceTable TABLE = PriceTable.bundled();
+    private static final BigDecimal HOURS = BigDecimal.valueOf(TABLE.hoursPerMonth());
+    private static final String EU = "eu-west-1";
+    private static final String US = "us-east-1";
+    private static final BigDecimal KEY = TABLE.usd(PriceItem.KMS_KEY, EU, "");
+    private static final BigDecimal SECRET = TABLE.usd(PriceItem.SECRET, EU, "");
+
+    @Test
+    void networkOfEachEnvironmentCostsItsKeyAndShowsNatAddressesEndpointAndFlowLogsAsUnknown() {
+        // environment -> NAT gateways (= Elastic IPs), AZs of the Secrets Manager endpoint
+        Map<String, int[]> expected = Map.of("dev", new int[] {1, 2}, "staging", new int[] {1, 3}, "prod", new int[] {3, 3});
+        expected.forEach((environment, counts) -> {
+            CostEstimate estimate = estimate("network-" + environment);
+
+            assertEquals(0, KEY.multiply(BigDecimal.ONE).compareTo(estimate.total().planned()), () -> lines(estimate));
+            assertEquals(Map.of("vpc.nat-gateway", counts[0], "vpc.public-ipv4", counts[0], "vpc.interface-endpoint", 1,
+                    "cloudwatch.logs.ingestion", 1), unknownByItem(estimate), () -> lines(estimate));
+            CostLine endpoint = estimate.lines().stream().filter(l -> l.item() == PriceItem.INTERFACE_ENDPOINT).findFirst().orElseThrow();
+            assertEquals(0, BigDecimal.valueOf(counts[1]).compareTo(endpoint.quantity().orElseThrow()), () -> lines(estimate));
+        });
+    }
+
+    @Test
+    void devDatabaseCostsOneKeyAndOneSecretAndShowsItsSingleAzInstanceAsUnknown() {
+        CostEstimate estimate = estimate("database-dev");
+
+        // 1 KMS key + 1 Secrets Manager secret
+        assertEquals(0, KEY.add(SECRET).compareTo(estimate.total().planned()), () -> lines(estimate));
+        assertEquals(databaseUnknowns(1, 1, 0, 9, 2, 0), unknownByItem(estimate), () -> lines(estimate));
+        assertEquals(Map.of("rds.instance db.t4g.medium/single-az", 1, "rds.storage gp3/single-az", 1), rds(estimate));
+    }
+
+    @Test
+    void stagingDatabaseCostsOneKeyAndOneSecretAndShowsItsMultiAzPrimaryAndReplicaAsUnknown() {
+        CostEstimate estimate = estimate("database-staging");
+
+        assertEquals(0, KEY.add(SECRET).compareTo(estimate.total().planned()), () -> lines(estimate));
+        assertEquals(databaseUnknowns(2, 2, 0, 16, 4, 1), unknownByItem(estimate), () -> lines(estimate));
+        assertEquals(Map.of("rds.instance db.m6g.large/multi-az", 1, "rds.instance db.m6g.large/single-az", 1,
+                "rds.storage gp3/multi-az", 1, "rds.storage gp3/single-az", 1), rds(estimate));
+    }
+
+    @Test
+    void prodDatabaseCostsOneKeyAndOneSecretAndShowsItsInstancesAndPaidInsightsRetentionAsUnknown() {
+        CostEstimate estimate = estimate("database-prod");
+
+        assertEquals(0, KEY.add(SECRET).compareTo(estimate.total().planned()), () -> lines(estimate));
+        assertEquals(databaseUnknowns(3, 3, 3, 24, 6, 1), unknownByItem(estimate), () -> lines(estimate));
+        assertEquals(Map.of("rds.instance db.r6g.large/multi-az", 1, "rds.instance db.r6g.large/single-az", 2,
+                "rds.storage gp3/multi-az", 1, "rds.storage gp3/single-az", 2, "rds.performance-insights 31d", 3), rds(estimate));
+    }
+
+    @Test
+    void devDatabasePricedInUsEast1AddsUpFromTheTable() {
+        CostEstimate estimate = estimateIn("database-dev", US);
+
+        BigDecimal expected = TABLE.usd(PriceItem.RDS_INSTANCE, US, "db.t4g.medium/single-az").multiply(HOURS) // 1 primary
+                .add(BigDecimal.valueOf(20).multiply(TABLE.usd(PriceItem.RDS_STORAGE, US, "gp3/single-az")))   // 20 GB gp3
+                .add(TABLE.usd(PriceItem.KMS_KEY, US, ""))                                                     // 1 key
+                .add(TABLE.usd(PriceItem.SECRET, US, ""))                                                      // 1 secret
+                .add(BigDecimal.valueOf(9).multiply(TABLE.usd(PriceItem.ALARM_STANDARD, US, "")))             // 9 alarms
+                .add(TABLE.usd(PriceItem.DASHBOARD, US, ""));                                                  // 1 dashboard
+        assertEquals(0, expected.compareTo(estimate.total().planned()), () -> lines(estimate));
+        // backups beyond the free allowance and log ingestion: unit price, unknown volume; buckets: no S3 price
+        assertEquals(Map.of("rds.backup-storage", 1, "cloudwatch.logs.ingestion", 2, "s3.standard-storage", 2),
+                unknownByItem(estimate), () -> lines(estimate));
+    }
+
+    @Test
+    void devNetworkPricedInUsEast1AddsUpFromTheTable() {
+        CostEstimate estimate = estimateIn("network-dev", US);
+
+        BigDecimal expected = TABLE.usd(PriceItem.NAT_GATEWAY, US, "").multiply(HOURS)                          // 1 NAT gateway
+                .add(TABLE.usd(PriceItem.PUBLIC_IPV4, US, "").multiply(HOURS))                                 // its Elastic IP
+                .add(BigDecimal.valueOf(2).multiply(TABLE.usd(PriceItem.INTERFACE_ENDPOINT, US, "")).multiply(HOURS)) // endpoint in 2 AZs
+                .add(TABLE.usd(PriceItem.KMS_KEY, US, ""));                                                    // flow logs key
+        assertEquals(0, expected.compareTo(estimate.total().planned()), () -> lines(estimate));
+        assertEquals(Map.of("cloudwatch.logs.ingestion", 1), unknownByItem(estimate), () -> lines(estimate));
+    }
+
+    /** The unknown lines a database stack in eu-west-1 has, by item. */
+    private static Map<String, Integer> databaseUnknowns(int instances, int storage, int insights, int alarms, int logGroups,
+            int bastions) {
+        Map<String, Integer> unknown = new TreeMap<>(Map.of("rds.instance", instances, "rds.storage", storage,
+                "rds.backup-storage", 1, "cloudwatch.alarm.standard", alarms, "cloudwatch.dashboard", 1,
+                "cloudwatch.logs.ingestion", logGroups, "s3.standard-storage", 2));
+        if (insights > 0) {
+            unknown.put("rds.performance-insights", insights);
+        }
+        if (bastions > 0) {
+            unknown.put("ec2.instance", bastions);
+            unknown.put("ec2.ebs-storage", bastions);
+        }
+        return unknown;
+    }
+
+    private static CostEstimate estimate(String stack) {
+        return CostEstimator.estimate(OfflinePlans.all().get(stack), TABLE);
+    }
+
+    /** The stack's plan with its provider moved to {@code region}: a test of the sums on a real plan. */
+    private static CostEstimate estimateIn(String stack, String region) {
+        JsonNode plan = OfflinePlans.of(stack);
+        ((ObjectNode) plan.path("configuration").path("provider_config").path("aws").path("expressions").path("region"))
+                .put("constant_value", region);
+        return CostEstimator.estimate(plan, TABLE);
+    }
+
+    private static Map<String, Integer> unknownByItem(CostEstimate estimate) {
+        return new TreeMap<>(estimate.unknown().stream().filter(CostLine::planned)
+                .collect(Collectors.groupingBy(l -> l.item().id(), Collectors.summingInt(l -> 1))));
+    }
+
+    private static Map<String, Integer> rds(CostEstimate estimate) {
+        return estimate.lines().stream().filter(l -> l.item().id().startsWith("rds.") && !l.variant().isEmpty())
+                .collect(Collectors.groupingBy(l -> l.item().id() + " " + l.variant(), TreeMap::new, Collectors.summingInt(l -> 1)));
+    }
+
+    private static String lines(CostEstimate estimate) {
+        return estimate.lines().stream().map(l -> l.address() + " " + l.item().id() + " " + l.variant() + " " + l.region() + " "
+                + l.quantity().map(BigDecimal::toPlainString).orElse("?") + " " + l.status().label()).collect(Collectors.joining("\n"));
+    }
+}
