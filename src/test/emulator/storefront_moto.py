@@ -39,7 +39,8 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
      not receive, and moto then refuses it as a duplicate of what the first request made (seen once in CI). An
      identical repeat is answered with the subscription the first made; a different one is still refused.
  13. State Manager associations (CreateAssociation and the rest) do not exist in moto; they are kept and described as
-     AWS does, and tagged, but never run: moto has no agent on its instances.
+     AWS does, and tagged, but never run: moto has no agent on its instances. Each reports the success AWS reports
+     once the agent ran it, so a deploy waiting for it goes on.
 
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
 to the environment's account and MOTO_IAM_LOAD_MANAGED_POLICIES=true (the stacks attach AWS managed policies).
@@ -394,7 +395,9 @@ def _create_event_subscription_once(self, kwargs):
 rds.RDSBackend.create_event_subscription = _create_event_subscription_once
 
 # 13. State Manager associations, kept and described (moto has none). Nothing runs them: moto has no agent on its
-#     instances, so an association's document is stored, never executed, and its status is reported as pending.
+#     instances. An association reports the status AWS reports once the instance's agent ran the document
+#     successfully, so that a deploy waiting for it goes on; what the document's script does is proven on a real
+#     PostgreSQL by the tests, not here.
 
 _associations = {}
 
@@ -425,7 +428,7 @@ def _create_association(self):
         "DocumentVersion": request.get("DocumentVersion", "$DEFAULT"),
         "Date": now,
         "LastUpdateAssociationDate": now,
-        "Overview": {"Status": "Pending", "DetailedStatus": "Creating"},
+        "Overview": {"Status": "Success", "DetailedStatus": "Success", "AssociationStatusAggregatedCount": {"Success": 1}},
     })
     _associations_of(self)[association["AssociationId"]] = association
     tags = {tag["Key"]: tag["Value"] for tag in request.get("Tags", [])}

@@ -32,6 +32,10 @@ public enum DatabaseOutput {
     PSQL_CONNECTION_STRING("psql_connection_string"),
     IAM_TOKEN_COMMAND("iam_token_command"),
     MASTER_SECRET_COMMAND("master_secret_command"),
+    /** The psql script that creates and grants the database roles; the bastion runs it on deploy where there is one. */
+    DATABASE_ROLES_SQL("database_roles_sql"),
+    /** How to run that script: again on the bastion, or by hand where there is none. */
+    DATABASE_ROLES_COMMAND("database_roles_command"),
     /** Exports the snapshot named in $SNAPSHOT_ARN to the backup bucket. */
     SNAPSHOT_EXPORT_COMMAND("snapshot_export_command");
 

@@ -47,6 +47,7 @@ public final class DatabaseProxy extends Construct {
 
     private final DbProxy proxy;
     private final String secretArn;
+    private final SecretsmanagerSecretVersion credentials;
     private final String user;
 
     public DatabaseProxy(Construct scope, String id, DatabaseProxyProps props) {
@@ -77,12 +78,12 @@ public final class DatabaseProxy extends Construct {
                 .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(protect).build())
                 .build());
         secretArn = secret.getArn();
-        SecretsmanagerSecretVersion version = new SecretsmanagerSecretVersion(this, "credentials", SecretsmanagerSecretVersionConfig.builder()
+        credentials = new SecretsmanagerSecretVersion(this, "credentials", SecretsmanagerSecretVersionConfig.builder()
                 .secretId(secret.getId())
                 .build());
         // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; the password is never stored.
-        version.addOverride("secret_string_wo", "${jsonencode({username = \"" + user + "\", password = " + props.password().expression() + "})}");
-        version.addOverride("secret_string_wo_version", 1);
+        credentials.addOverride("secret_string_wo", "${jsonencode({username = \"" + user + "\", password = " + props.password().expression() + "})}");
+        credentials.addOverride("secret_string_wo_version", 1);
 
         IamRole role = new IamRole(this, "role", IamRoleConfig.builder()
                 .name(names.iamRoleName("postgres-proxy"))
@@ -148,6 +149,11 @@ public final class DatabaseProxy extends Construct {
     /** The secret holding the proxied role's password: the database roles script reads it to set that password. */
     public String secretArn() {
         return secretArn;
+    }
+
+    /** The proxy's credentials as written: the roles script sets the role's password from them once they exist. */
+    SecretsmanagerSecretVersion credentials() {
+        return credentials;
     }
 
     /**

@@ -1,10 +1,7 @@
 package com.storefront.platform.database;
 
 import com.storefront.platform.config.DatabaseRole;
-import com.storefront.platform.config.InvalidConfigException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The SQL that creates the database roles applications log in as with IAM tokens, and grants each what its
@@ -13,14 +10,19 @@ import java.util.Set;
  * <p>Run {@link #sql()} as the master user, connected to the database, e.g.
  * {@code psql "host=<writer_endpoint> dbname=storefront user=storefront_admin sslmode=verify-full" -v ON_ERROR_STOP=1 -f roles.sql}
  * ({@link #psqlScript()} sets {@code ON_ERROR_STOP} itself). It is one transaction: the first error ends it and nothing
- * is kept. It is safe to run again and on a database in use: it never drops anything, never sets or resets a password
- * (IAM authentication needs none), and makes an existing role able to log in without touching its other attributes.
+ * is kept. It is safe to run again and on a database in use: it never drops anything, sets no password but the
+ * proxied role's (IAM authentication needs none), and makes an existing role able to log in without touching its other
+ * attributes.
  * It stops with an error, changing nothing, when run as another user or in another database, or when a grant did not
  * take (PostgreSQL only warns when a grantor lacks the right).
  *
  * <ul>
  *   <li>Every role: {@code LOGIN}, {@code rds_iam} (RDS then accepts only IAM tokens for it), {@code CONNECT} on the
  *       database.
+ *   <li>The proxied role, where there is an RDS Proxy: not {@code rds_iam} (revoked if it had it: PostgreSQL would
+ *       refuse the proxy's password) but the proxy's password, a SCRAM verifier of psql's variable
+ *       {@code proxy_password}, which whoever runs the script reads from the proxy's secret
+ *       ({@code psql -v proxy_password=...}); without the variable psql refuses the statement and nothing is kept.
  *   <li>{@code READ_WRITE}: PostgreSQL 14's predefined {@code pg_read_all_data} and {@code pg_write_all_data} (select,
  *       insert, update and delete on every table, view and sequence of every schema, including those created later, by
  *       anyone), and {@code USAGE, CREATE} on schema {@code public} so that the application can run its migrations.
@@ -42,23 +44,24 @@ import java.util.Set;
  *
  * @param databaseName the database the roles connect to, RDS's {@code DBName}
  * @param masterUsername the master user, who must run the script
- * @param roles the roles, distinct names, none of them the master user
+ * @param roles the roles, as {@code AccessConfig} validates them: distinct names, none of them the master user
+ * @param proxiedRole the role the RDS Proxy logs in as with a password, one of {@code roles}; null without a proxy
  */
-public record DatabaseRoles(String databaseName, String masterUsername, List<DatabaseRole> roles) {
+public record DatabaseRoles(String databaseName, String masterUsername, List<DatabaseRole> roles, String proxiedRole) {
+
+    /** The psql variable holding the proxy's password. */
+    public static final String PROXY_PASSWORD_VARIABLE = "proxy_password";
 
     public DatabaseRoles {
         roles = List.copyOf(roles);
-        Set<String> seen = new HashSet<>();
-        for (DatabaseRole role : roles) {
-            if (role.name().equals(masterUsername)) {
-                throw new InvalidConfigException("database.access.roles", role.name(),
-                        "must not include the master user; IAM authentication is for application roles");
-            }
-            if (!seen.add(role.name())) {
-                throw new InvalidConfigException("database.access.roles", role.name(),
-                        "must name each role once; keep one entry with the privilege it needs");
-            }
+        if (proxiedRole != null && roles.stream().noneMatch(role -> role.name().equals(proxiedRole))) {
+            throw new IllegalArgumentException("the proxied role " + proxiedRole + " is not one of " + roles);
         }
+    }
+
+    /** Roles that all log in with IAM tokens: no proxy. */
+    public DatabaseRoles(String databaseName, String masterUsername, List<DatabaseRole> roles) {
+        this(databaseName, masterUsername, roles, null);
     }
 
     /** The script, for {@code psql -v ON_ERROR_STOP=1} or any client that sends it as it is. */
@@ -95,14 +98,22 @@ public record DatabaseRoles(String databaseName, String masterUsername, List<Dat
 
     private String roleSql(DatabaseRole role) {
         String name = identifier(role.name());
-        StringBuilder sql = new StringBuilder("-- ").append(role.name()).append(": ").append(role.privilege()).append('\n');
+        StringBuilder sql = new StringBuilder("-- ").append(role.name()).append(": ").append(role.privilege())
+                .append(role.name().equals(proxiedRole) ? ", through the RDS Proxy with its password" : "").append('\n');
         sql.append(doBlock("""
                 IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = %1$s) THEN
                   CREATE ROLE %2$s LOGIN;
                 ELSIF NOT (SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = %1$s) THEN
                   ALTER ROLE %2$s LOGIN;
                 END IF;""".formatted(literal(role.name()), name)));
-        sql.append("GRANT rds_iam TO ").append(name).append(";\n");
+        boolean iam = !role.name().equals(proxiedRole);
+        if (iam) {
+            sql.append("GRANT rds_iam TO ").append(name).append(";\n");
+        } else {
+            sql.append("REVOKE rds_iam FROM ").append(name).append(";\n")
+                    .append("SET LOCAL password_encryption = 'scram-sha-256';\n")
+                    .append("ALTER ROLE ").append(name).append(" PASSWORD :'").append(PROXY_PASSWORD_VARIABLE).append("';\n");
+        }
         sql.append("GRANT CONNECT ON DATABASE ").append(identifier(databaseName)).append(" TO ").append(name).append(";\n");
         switch (role.privilege()) {
             case READ_WRITE -> sql
@@ -116,11 +127,11 @@ public record DatabaseRoles(String databaseName, String masterUsername, List<Dat
         boolean writes = role.privilege() == DatabaseRole.Privilege.READ_WRITE;
         // GRANT and REVOKE only warn when the grantor lacks the right: check that each one took.
         sql.append(doBlock("""
-                IF NOT pg_has_role(%1$s, 'rds_iam', 'MEMBER') OR NOT pg_has_role(%1$s, 'pg_read_all_data', 'USAGE')
+                IF pg_has_role(%1$s, 'rds_iam', 'MEMBER') <> %5$s OR NOT pg_has_role(%1$s, 'pg_read_all_data', 'USAGE')
                     OR pg_has_role(%1$s, 'pg_write_all_data', 'USAGE') <> %2$s OR has_schema_privilege(%1$s, 'public', 'CREATE') <> %2$s
                     OR NOT has_database_privilege(%1$s, %3$s, 'CONNECT') THEN
                   RAISE EXCEPTION 'role %% did not get the privileges of %4$s: the master user lacks the right to grant them', %1$s;
-                END IF;""".formatted(literal(role.name()), writes, literal(databaseName), role.privilege())));
+                END IF;""".formatted(literal(role.name()), writes, literal(databaseName), role.privilege(), iam)));
         return sql.toString();
     }
 

@@ -18,8 +18,8 @@ import java.util.Optional;
 import software.constructs.Construct;
 
 /**
- * {@code database-<env>}: the environment's key, PostgreSQL primary and replicas, master secret, monitoring,
- * access paths and backup bucket, placed in the network read from the network stack's state, publishing the
+ * {@code database-<env>}: the environment's key, PostgreSQL primary and replicas, master secret, RDS Proxy, monitoring,
+ * access paths, database roles and backup bucket, placed in the network read from the network stack's state, publishing the
  * {@link DatabaseOutput} contract.
  */
 public final class DatabaseStack extends EnvironmentStack {
@@ -45,6 +45,9 @@ public final class DatabaseStack extends EnvironmentStack {
                 : Optional.empty();
         DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(names, environment.accountId(), database,
                 secret, key, network, deployment.lookup(MachineImage.latestAmazonLinux2023()), config.access(), proxy));
+        RoleProvisioning roles = new RoleProvisioning(this, "roles", new RoleProvisioningProps(names, database, secret, key, access.bastion(),
+                new DatabaseRoles(config.credentials().databaseName(), config.credentials().masterUsername(), config.access().roles(),
+                        proxy.map(DatabaseProxy::user).orElse(null)), proxy));
         BackupExport backups = new BackupExport(this, "backups",
                 new BackupExportProps(names, environment.accountId(), key, config.backups(), config.protect()));
         Integer rotationDays = config.credentials().rotationDays();
@@ -75,6 +78,8 @@ public final class DatabaseStack extends EnvironmentStack {
         output(DatabaseOutput.PSQL_CONNECTION_STRING, access.psqlConnectionString());
         output(DatabaseOutput.IAM_TOKEN_COMMAND, access.iamTokenCommand());
         output(DatabaseOutput.MASTER_SECRET_COMMAND, secret.readCommand(environment.region()));
+        output(DatabaseOutput.DATABASE_ROLES_SQL, roles.script());
+        output(DatabaseOutput.DATABASE_ROLES_COMMAND, roles.runCommand());
         output(DatabaseOutput.SNAPSHOT_EXPORT_COMMAND, backups.exportCommand());
     }
 

@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.Secretsma
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersionConfig;
 import com.storefront.platform.config.CredentialsConfig;
 import com.storefront.platform.config.MasterPassword;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
@@ -66,8 +67,8 @@ public final class MasterSecret extends Construct {
     }
 
     /** The version Terraform writes ({@link MasterPassword.WriteOnly} only): a rotation may start once it exists. */
-    SecretsmanagerSecretVersion version() {
-        return version;
+    Optional<SecretsmanagerSecretVersion> version() {
+        return Optional.ofNullable(version);
     }
 
     /** The command that prints the master credentials (break-glass only: it needs the break-glass policy). */

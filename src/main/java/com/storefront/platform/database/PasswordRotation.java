@@ -70,7 +70,7 @@ public final class PasswordRotation extends Construct {
                                 "kmsKeyArn", props.key().arn()))
                         .build());
 
-        paths.add(props.secret().version());
+        props.secret().version().ifPresent(paths::add);
         SecretsmanagerSecretRotation rotation = new SecretsmanagerSecretRotation(this, "schedule", SecretsmanagerSecretRotationConfig.builder()
                 .secretId(props.secret().arn())
                 .rotationLambdaArn(function.getOutputs().lookup("RotationLambdaARN"))

@@ -97,9 +97,13 @@ class DatabaseOperationsTest {
         for (String policy : connect) {
             Matcher resources = Pattern.compile("\"Resource\" = \\[([^\\]]*)\\]").matcher(policy);
             database.check(resources.find(), "a Resource list in " + policy);
-            for (String arn : resources.group(1).split(", ")) {
-                database.check(arn.startsWith("\"arn:aws:rds-db:" + environment.region() + ":" + environment.accountId() + ":dbuser:${aws_db_instance.")
-                        && arn.endsWith(".resource_id}/storefront_app\""), "scoped to a resource id and user, got " + arn);
+            // The proxy's ARN is split inside its expression; that comma does not separate two resources.
+            for (String arn : resources.group(1).replace("split(\":\", ", "split(\":\",").split(", ")) {
+                boolean instance = arn.startsWith("\"arn:aws:rds-db:" + environment.region() + ":" + environment.accountId() + ":dbuser:${aws_db_instance.")
+                        && environment.database().access().roles().stream().anyMatch(role -> arn.endsWith(".resource_id}/" + role.name() + "\""));
+                boolean proxy = environment.database().proxy().enabled() && arn.startsWith("\"arn:aws:rds-db:" + environment.region() + ":"
+                        + environment.accountId() + ":dbuser:${element(split(\":\",aws_db_proxy.");
+                database.check(instance || proxy, "scoped to a resource id (an instance's, or the proxy's) and a declared role, got " + arn);
             }
         }
         database.output("application_connect_policy_arn");

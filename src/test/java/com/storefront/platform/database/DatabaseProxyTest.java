@@ -112,7 +112,7 @@ class DatabaseProxyTest {
 
         database.check(policy.contains("dbuser:${element(split(\":\", aws_db_proxy.proxy_") && policy.contains("), 6)}/" + user + "\""),
                 "connects to the proxy as " + user + ": " + policy);
-        database.check(!policy.contains("aws_db_instance.postgres_primary_"),
+        database.check(!policy.matches(".*aws_db_instance\\.postgres_primary_[0-9A-F]+\\.resource_id}/" + user + "\".*"),
                 "not to the primary, where " + user + " logs in by password (the proxy's): " + policy);
     }
 

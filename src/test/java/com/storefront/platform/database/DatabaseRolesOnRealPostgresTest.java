@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,6 +62,28 @@ class DatabaseRolesOnRealPostgresTest {
         assertRefused(server, "shop_reports", database, "DELETE FROM public.orders");
         assertRefused(server, "shop_reports", database, "CREATE TABLE public.notes (id int)");
         assertRefused(server, "shop_reports", database, "SELECT nextval('public.orders_id_seq')");
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("everyMajorVersion")
+    void givesTheProxiedRoleTheProxysPasswordInPlaceOfRdsIamThroughPsql(String major) throws SQLException {
+        RealPostgres server = rdsLike(major);
+        String database = newDatabase(server, "proxied");
+        List<DatabaseRole> declared = List.of(DatabaseRole.readWrite("proxied_app"), DatabaseRole.readOnly("proxied_reader"));
+        server.runScript(MASTER, database, new DatabaseRoles(database, MASTER, declared).sql());
+        DatabaseRoles throughProxy = new DatabaseRoles(database, MASTER, declared, "proxied_app");
+
+        server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VARIABLE, "first-Pa55word"));
+        String firstVerifier = query(server, database, "SELECT rolpassword FROM pg_authid WHERE rolname = 'proxied_app'");
+        server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VARIABLE, "second-Pa55word"));
+
+        assertEquals("false true", query(server, database, "SELECT pg_has_role('proxied_app', 'rds_iam', 'member') || ' '"
+                + " || pg_has_role('proxied_reader', 'rds_iam', 'member')"), "rds_iam off the proxied role only");
+        String verifier = query(server, database, "SELECT rolpassword FROM pg_authid WHERE rolname = 'proxied_app'");
+        assertTrue(verifier.startsWith("SCRAM-SHA-256$") && !verifier.equals(firstVerifier), "a new SCRAM verifier each run: " + verifier);
+        SQLException withoutPassword = assertThrows(SQLException.class, () -> server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of()));
+        assertTrue(withoutPassword.getMessage().contains("syntax error"), withoutPassword.getMessage());
+        assertEquals(verifier, query(server, database, "SELECT rolpassword FROM pg_authid WHERE rolname = 'proxied_app'"), "nothing kept");
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")

@@ -1,11 +1,11 @@
 package com.storefront.platform.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.storefront.platform.config.DatabaseRole;
-import com.storefront.platform.config.InvalidConfigException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,20 +45,19 @@ class DatabaseRolesTest {
     }
 
     @Test
-    void rejectsTheMasterUserAsAnApplicationRole() {
-        InvalidConfigException error = assertThrows(InvalidConfigException.class,
-                () -> new DatabaseRoles("storefront", "storefront_admin", List.of(DatabaseRole.readWrite("storefront_admin"))));
+    void logsTheProxiedRoleInWithTheProxysPasswordInsteadOfIam() {
+        String sql = new DatabaseRoles("storefront", "storefront_admin",
+                List.of(DatabaseRole.readWrite("storefront_app"), DatabaseRole.readOnly("storefront_reader")), "storefront_app").sql();
 
-        assertEquals("database.access.roles must not include the master user; IAM authentication is for application roles,"
-                + " got 'storefront_admin'", error.getMessage());
+        assertTrue(sql.contains("REVOKE rds_iam FROM \"storefront_app\";\nSET LOCAL password_encryption = 'scram-sha-256';\n"
+                + "ALTER ROLE \"storefront_app\" PASSWORD :'proxy_password';"), sql);
+        assertFalse(sql.contains("GRANT rds_iam TO \"storefront_app\""), sql);
+        assertTrue(sql.contains("GRANT rds_iam TO \"storefront_reader\""), sql);
     }
 
     @Test
-    void rejectsARoleNamedTwice() {
-        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> new DatabaseRoles("storefront", "storefront_admin",
-                List.of(DatabaseRole.readWrite("storefront_app"), DatabaseRole.readOnly("storefront_app"))));
-
-        assertEquals("database.access.roles must name each role once; keep one entry with the privilege it needs, got 'storefront_app'",
-                error.getMessage());
+    void refusesAProxiedRoleItDoesNotDeclare() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new DatabaseRoles("storefront", "storefront_admin", List.of(DatabaseRole.readWrite("storefront_app")), "storefront_jobs"));
     }
 }

@@ -3,6 +3,7 @@ package com.storefront.platform.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.security.auth.module.UnixSystem;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +178,41 @@ public final class RealPostgres {
         try (Connection connection = connect(role, database); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /**
+     * Runs {@code script} through the psql on the PATH (the client operators and the bastion run it with), as
+     * {@code role} in {@code database}, with psql variables set ({@code -v name=value}) and ON_ERROR_STOP.
+     *
+     * @throws SQLException with psql's output when psql exits non-zero
+     */
+    public void runPsql(String role, String database, String script, Map<String, String> variables) throws SQLException {
+        if (!onPath("psql")) {
+            TerraformRequired.skipOrFail("psql is not on the PATH: the psql checks of the roles script NOT RUN. Install a PostgreSQL client.");
+        }
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "-U", role, "-d", database));
+        variables.forEach((name, value) -> command.addAll(List.of("-v", name + "=" + value)));
+        try {
+            Process psql = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (OutputStream in = psql.getOutputStream()) {
+                in.write(script.getBytes(StandardCharsets.UTF_8));
+            }
+            String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (psql.waitFor() != 0) {
+                throw new SQLException("psql failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
     }
 
     /**
