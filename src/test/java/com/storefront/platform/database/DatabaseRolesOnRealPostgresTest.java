@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shows the master doing there ({@code REVOKE CREATE ON SCHEMA public FROM PUBLIC}); from 15 the database owner owns it.
  * The script runs as the master, twice.
  */
+@Tag("postgres")
 class DatabaseRolesOnRealPostgresTest {
 
     private static final String MASTER = "storefront_admin";

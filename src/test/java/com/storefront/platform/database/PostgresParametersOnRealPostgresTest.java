@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every parameter group, asked of a real PostgreSQL server of every major version the config allows
  * ({@link RealPostgres}, {@link ParameterCheck}); and proof that the check catches what it is there to catch.
  */
+@Tag("postgres")
 class PostgresParametersOnRealPostgresTest {
 
     private static final long MIB = 1024L * 1024;
