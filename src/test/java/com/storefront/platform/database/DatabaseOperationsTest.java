@@ -97,14 +97,19 @@ class DatabaseOperationsTest {
         for (String policy : connect) {
             Matcher resources = Pattern.compile("\"Resource\" = \\[([^\\]]*)\\]").matcher(policy);
             database.check(resources.find(), "a Resource list in " + policy);
-            // The proxy's ARN is split inside its expression; that comma does not separate two resources.
-            for (String arn : resources.group(1).replace("split(\":\", ", "split(\":\",").split(", ")) {
+            // Each resource is one quoted string, which may hold interpolations with quotes and commas of their own.
+            Matcher arns = Pattern.compile("\"arn:(?:\\$\\{[^{}]*\\}|[^\"$])*\"").matcher(resources.group(1));
+            int scoped = 0;
+            while (arns.find()) {
+                scoped++;
+                String arn = arns.group();
                 boolean instance = arn.startsWith("\"arn:aws:rds-db:" + environment.region() + ":" + environment.accountId() + ":dbuser:${aws_db_instance.")
                         && environment.database().access().roles().stream().anyMatch(role -> arn.endsWith(".resource_id}/" + role.name() + "\""));
                 boolean proxy = environment.database().proxy().enabled() && arn.startsWith("\"arn:aws:rds-db:" + environment.region() + ":"
-                        + environment.accountId() + ":dbuser:${element(split(\":\",aws_db_proxy.");
+                        + environment.accountId() + ":dbuser:${element(split(\":\", aws_db_proxy.");
                 database.check(instance || proxy, "scoped to a resource id (an instance's, or the proxy's) and a declared role, got " + arn);
             }
+            database.check(scoped > 0, "names at least one user: " + policy);
         }
         database.output("application_connect_policy_arn");
         database.output("break_glass_policy_arn");

@@ -154,8 +154,8 @@ class EnvironmentStacksTest {
         }
         database.resources("aws_s3_bucket").values().forEach(bucket -> database.check(bucket.path("force_destroy").asBoolean() == !protect,
                 "only unprotected buckets are emptied on destroy: " + bucket.path("bucket")));
-        database.check(database.onlyResource("aws_secretsmanager_secret").path("recovery_window_in_days").asInt() == (protect ? 30 : 0),
-                "secret recovery window");
+        database.resources("aws_secretsmanager_secret").values().forEach(secret -> database.check(
+                secret.path("recovery_window_in_days").asInt() == (protect ? 30 : 0), "secret recovery window: " + secret.path("name")));
     }
 
     @ParameterizedTest
