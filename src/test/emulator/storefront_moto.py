@@ -48,6 +48,8 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
  15. AWS Backup ListTags takes the resource ARN from the wrong path segment when the request has no trailing
      slash (as the provider's SDK sends it), so every vault and plan reads back with no tags and every plan
      shows the default tags as a change. The ARN is the whole path after /tags/.
+ 16. AWS Backup CreateBackupPlan refuses the name of a deleted plan (moto keeps deleted plans to report their
+     DeletionDate), so a plan cannot be made again after a destroy. Only plans not deleted hold their names, as in AWS.
 
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
 to the environment's account and MOTO_IAM_LOAD_MANAGED_POLICIES=true (the stacks attach AWS managed policies).
@@ -504,6 +506,23 @@ def _list_tags_of_the_path(self):
 
 
 backup_responses.BackupResponse.list_tags = _list_tags_of_the_path
+
+# 16. A deleted plan's name is free again.
+
+_create_backup_plan = backup.BackupBackend.create_backup_plan
+
+
+def _create_backup_plan_beside_deleted_ones(self, backup_plan, backup_plan_tags, creator_request_id):
+    deleted = {plan_id: plan for plan_id, plan in self.plans.items() if plan.deletion_date is not None}
+    for plan_id in deleted:
+        del self.plans[plan_id]
+    try:
+        return _create_backup_plan(self, backup_plan, backup_plan_tags, creator_request_id)
+    finally:
+        self.plans.update(deleted)
+
+
+backup.BackupBackend.create_backup_plan = _create_backup_plan_beside_deleted_ones
 
 if __name__ == "__main__":
     from moto.server import main
