@@ -70,4 +70,17 @@ lines += [f"cloudformation:stack:{s['StackName']}" for s in pages("cloudformatio
 lines += [f"lambda:function:{f['FunctionName']}" for f in pages("lambda", "list_functions", "Functions")]
 lines += [f"cloudwatch:dashboard:{d['DashboardName']}" for d in pages("cloudwatch", "list_dashboards", "DashboardEntries")]
 
+backup = client("backup")
+lines += [f"backup:vault:{v['BackupVaultName']}" for v in backup.list_backup_vaults()["BackupVaultList"]]
+for summary in backup.list_backup_plans()["BackupPlansList"]:
+    plan = backup.get_backup_plan(BackupPlanId=summary["BackupPlanId"])["BackupPlan"]
+    lines.append(f"backup:plan:{plan['BackupPlanName']}")
+    # One line per copy action: where each rule's recovery points are copied, and for how long.
+    for rule in plan["Rules"]:
+        for copy in rule.get("CopyActions", []):
+            days = copy.get("Lifecycle", {}).get("DeleteAfterDays")
+            lines.append(f"backup:copy:{plan['BackupPlanName']}:{rule['RuleName']}:{copy['DestinationBackupVaultArn']}:{days}")
+    lines += [f"backup:selection:{plan['BackupPlanName']}:{s['SelectionName']}"
+              for s in backup.list_backup_selections(BackupPlanId=summary["BackupPlanId"])["BackupSelectionsList"]]
+
 print("\n".join(sorted(lines)))

@@ -38,7 +38,19 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
  12. RDS CreateEventSubscription: on a loaded machine the provider's SDK can repeat a create whose answer it did
      not receive, and moto then refuses it as a duplicate of what the first request made (seen once in CI). An
      identical repeat is answered with the subscription the first made; a different one is still refused.
- 13. State Manager associations (CreateAssociation and the rest) do not exist in moto; they are kept and described as
+ 13. AWS Backup selections (CreateBackupSelection, GetBackupSelection, ListBackupSelections,
+     DeleteBackupSelection) are not implemented: the provider retries the failing create until it times out, so
+     the disaster-recovery backup plan could never name the primary. They are kept per plan and answered in
+     AWS's shape; DeleteBackupPlan refuses a plan that still has selections, as AWS does.
+ 14. AWS Backup UpdateBackupPlan is not implemented: a changed rule (a retention, a schedule, the copy
+     action's lifecycle) fails instead of updating the plan in place. The plan takes the new rules and a new
+     version id, as AWS gives it.
+ 15. AWS Backup ListTags takes the resource ARN from the wrong path segment when the request has no trailing
+     slash (as the provider's SDK sends it), so every vault and plan reads back with no tags and every plan
+     shows the default tags as a change. The ARN is the whole path after /tags/.
+ 16. AWS Backup CreateBackupPlan refuses the name of a deleted plan (moto keeps deleted plans to report their
+     DeletionDate), so a plan cannot be made again after a destroy. Only plans not deleted hold their names, as in AWS.
+ 17. State Manager associations (CreateAssociation and the rest) do not exist in moto; they are kept and described as
      AWS does, and tagged, but never run: moto has no agent on its instances. Each reports the success AWS reports
      once the agent ran it, so a deploy waiting for it goes on.
 
@@ -62,6 +74,8 @@ import moto.ec2.models.security_groups as security_groups
 import moto.ec2.responses.monitoring as monitoring_responses
 import moto.ec2.responses.instances as instance_responses
 import moto.awslambda.models as awslambda
+import moto.backup.models as backup
+import moto.backup.responses as backup_responses
 import moto.cloudformation.models as cloudformation
 import moto.rds.models as rds
 import moto.rds.responses as rds_responses
@@ -70,7 +84,11 @@ import moto.ssm.exceptions as ssm_exceptions
 import moto.ssm.models as ssm_models
 import moto.ssm.responses as ssm_responses
 from moto.core import DEFAULT_ACCOUNT_ID
+from moto.backup.exceptions import InvalidRequestException as BackupInvalidRequestException
+from moto.backup.exceptions import ResourceNotFoundException as BackupNotFoundException
 from moto.core.responses import ActionResult, EmptyResult
+from moto.core.utils import unix_time
+from moto.moto_api._internal import mock_random
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 from moto.secretsmanager.exceptions import InvalidRequestException
 from moto.secretsmanager.utils import random_password
@@ -394,7 +412,125 @@ def _create_event_subscription_once(self, kwargs):
 
 rds.RDSBackend.create_event_subscription = _create_event_subscription_once
 
-# 13. State Manager associations, kept and described (moto has none). Nothing runs them: moto has no agent on its
+# 13. Backup selections, kept per plan.
+
+
+def _selections(backend, plan_id):
+    if plan_id not in backend.plans or backend.plans[plan_id].deletion_date is not None:
+        raise BackupNotFoundException(msg=f"Backup plan {plan_id} not found")
+    if not hasattr(backend, "storefront_selections"):
+        backend.storefront_selections = {}
+    return backend.storefront_selections.setdefault(plan_id, {})
+
+
+def _selection_path(response):
+    """(plan id, selection id or None) of /backup/plans/<plan>/selections[/<selection>]."""
+    parts = [unquote(part) for part in response.path.split("?")[0].strip("/").split("/")]
+    return parts[2], parts[4] if len(parts) > 4 and parts[4] else None
+
+
+def _create_backup_selection(self):
+    plan_id, _ = _selection_path(self)
+    params = json.loads(self.body)
+    selections = _selections(self.backup_backend, plan_id)
+    selection = {
+        "SelectionId": str(mock_random.uuid4()),
+        "BackupPlanId": plan_id,
+        "BackupSelection": params["BackupSelection"],
+        "CreationDate": unix_time(),
+        "CreatorRequestId": params.get("CreatorRequestId"),
+    }
+    selections[selection["SelectionId"]] = selection
+    return json.dumps({key: selection[key] for key in ("SelectionId", "BackupPlanId", "CreationDate")})
+
+
+def _get_backup_selection(self):
+    plan_id, selection_id = _selection_path(self)
+    selection = _selections(self.backup_backend, plan_id).get(selection_id)
+    if selection is None:
+        raise BackupNotFoundException(msg=f"Backup selection {selection_id} not found")
+    return json.dumps({key: value for key, value in selection.items() if value is not None})
+
+
+def _list_backup_selections(self):
+    plan_id, _ = _selection_path(self)
+    listed = [{
+        "SelectionId": selection["SelectionId"],
+        "SelectionName": selection["BackupSelection"]["SelectionName"],
+        "BackupPlanId": plan_id,
+        "CreationDate": selection["CreationDate"],
+        "IamRoleArn": selection["BackupSelection"]["IamRoleArn"],
+    } for selection in _selections(self.backup_backend, plan_id).values()]
+    return json.dumps({"BackupSelectionsList": listed})
+
+
+def _delete_backup_selection(self):
+    plan_id, selection_id = _selection_path(self)
+    if _selections(self.backup_backend, plan_id).pop(selection_id, None) is None:
+        raise BackupNotFoundException(msg=f"Backup selection {selection_id} not found")
+    return "{}"
+
+
+_delete_backup_plan = backup.BackupBackend.delete_backup_plan
+
+
+def _delete_backup_plan_without_selections(self, backup_plan_id):
+    if getattr(self, "storefront_selections", {}).get(backup_plan_id):
+        raise BackupInvalidRequestException(msg="Related backup plan selections must be deleted prior to backup plan deletion")
+    return _delete_backup_plan(self, backup_plan_id)
+
+
+backup_responses.BackupResponse.create_backup_selection = _create_backup_selection
+backup_responses.BackupResponse.get_backup_selection = _get_backup_selection
+backup_responses.BackupResponse.list_backup_selections = _list_backup_selections
+backup_responses.BackupResponse.delete_backup_selection = _delete_backup_selection
+backup.BackupBackend.delete_backup_plan = _delete_backup_plan_without_selections
+
+# 14. A backup plan updated in place.
+
+
+def _update_backup_plan(self):
+    plan_id = unquote(self.path.split("?")[0].rstrip("/").split("/plans/")[-1])
+    plan = self.backup_backend.get_backup_plan(backup_plan_id=plan_id, version_id=None)
+    if plan.deletion_date is not None:
+        raise BackupNotFoundException(msg=f"Backup plan {plan_id} not found")
+    updated = backup.Plan(backup_plan=json.loads(self.body)["BackupPlan"], creator_request_id=plan.creator_request_id,
+                          backend=self.backup_backend)
+    plan.backup_plan = updated.backup_plan
+    plan.advanced_backup_settings = updated.advanced_backup_settings
+    plan.version_id = updated.version_id
+    return json.dumps(plan.to_dict())
+
+
+backup_responses.BackupResponse.update_backup_plan = _update_backup_plan
+
+# 15. ListTags of the ARN the request names.
+
+
+def _list_tags_of_the_path(self):
+    resource_arn = unquote(self.path.split("?")[0].split("/tags/", 1)[1].rstrip("/"))
+    return json.dumps({"Tags": self.backup_backend.list_tags(resource_arn=resource_arn)})
+
+
+backup_responses.BackupResponse.list_tags = _list_tags_of_the_path
+
+# 16. A deleted plan's name is free again.
+
+_create_backup_plan = backup.BackupBackend.create_backup_plan
+
+
+def _create_backup_plan_beside_deleted_ones(self, backup_plan, backup_plan_tags, creator_request_id):
+    deleted = {plan_id: plan for plan_id, plan in self.plans.items() if plan.deletion_date is not None}
+    for plan_id in deleted:
+        del self.plans[plan_id]
+    try:
+        return _create_backup_plan(self, backup_plan, backup_plan_tags, creator_request_id)
+    finally:
+        self.plans.update(deleted)
+
+
+backup.BackupBackend.create_backup_plan = _create_backup_plan_beside_deleted_ones
+# 17. State Manager associations, kept and described (moto has none). Nothing runs them: moto has no agent on its
 #     instances. An association reports the status AWS reports once the instance's agent ran the document
 #     successfully, so that a deploy waiting for it goes on; what the document's script does is proven on a real
 #     PostgreSQL by the tests, not here.

@@ -25,6 +25,7 @@ public final class EncryptionKey extends Construct {
     private final DataAwsIamPolicyDocument policy;
     private final PolicyStatement administration;
     private final List<PolicyStatement> throughServices = new ArrayList<>();
+    private final List<PolicyStatement> roles = new ArrayList<>();
     private final List<PolicyStatement> logGroups = new ArrayList<>();
     private final List<PolicyStatement> publishers = new ArrayList<>();
 
@@ -36,7 +37,11 @@ public final class EncryptionKey extends Construct {
                 .actions("kms:*")
                 .resources("*");
         policy = PolicyStatement.document(this, "policy", statements());
+        if (props.provider() != null) {
+            policy.setProvider(props.provider());
+        }
         key = new KmsKey(this, "key", KmsKeyConfig.builder()
+                .provider(props.provider())
                 .description(props.description())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(DELETION_WINDOW_DAYS)
@@ -45,6 +50,7 @@ public final class EncryptionKey extends Construct {
                 .build());
         arn = key.getArn();
         new KmsAlias(this, "alias", KmsAliasConfig.builder()
+                .provider(props.provider())
                 .name("alias/" + props.alias())
                 .targetKeyId(key.getKeyId())
                 .build());
@@ -62,6 +68,20 @@ public final class EncryptionKey extends Construct {
                 .resources("*")
                 .condition("StringEquals", "kms:ViaService", service + "." + props.region() + ".amazonaws.com")
                 .condition("StringEquals", "kms:CallerAccount", props.accountId()));
+    }
+
+    /**
+     * Lets one role of the account (e.g. the one AWS Backup assumes) use the key directly, and give the AWS services it
+     * drives (a snapshot copy) grants on it: the grantee is named by {@code aws:PrincipalArn}, so the policy never
+     * refers to a role that does not exist yet. Without it, a copy made by the role "succeeds" with nothing copied.
+     */
+    public void grantRole(String sid, String roleArn) {
+        grant(roles, PolicyStatement.allow(sid)
+                .account(props.accountId())
+                .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey",
+                        "kms:CreateGrant", "kms:ListGrants", "kms:RetireGrant")
+                .resources("*")
+                .condition("ArnEquals", "aws:PrincipalArn", roleArn));
     }
 
     /**
@@ -99,6 +119,7 @@ public final class EncryptionKey extends Construct {
     private List<PolicyStatement> statements() {
         List<PolicyStatement> all = new ArrayList<>(List.of(administration));
         all.addAll(throughServices);
+        all.addAll(roles);
         all.addAll(logGroups);
         all.addAll(publishers);
         return all;

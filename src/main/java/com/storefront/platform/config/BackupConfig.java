@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param exportLifecycle storage classes and expiry in the backup export bucket
  * @param exportObjectLock S3 Object Lock on the export bucket, chosen at creation; null for none
  * @param accessLogRetentionDays how long the export bucket's access logs (who read or wrote a backup) are kept
+ * @param disasterRecovery AWS Backup of the primary with copies in a second region; null for none. Default: on in prod
+ *     only
  */
 public record BackupConfig(int retentionDays, String window, String snapshotIdentifier, BackupBucketLifecycle exportLifecycle,
-        ObjectLock exportObjectLock, int accessLogRetentionDays) {
+        ObjectLock exportObjectLock, int accessLogRetentionDays, DisasterRecoveryConfig disasterRecovery) {
 
     /**
      * A DB snapshot identifier (CreateDBSnapshot: 1..255 letters, digits or hyphens, first a letter, no trailing or double
@@ -78,12 +80,12 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
 
     public Builder toBuilder() {
         Builder builder = new Builder().retentionDays(retentionDays).window(window).snapshotIdentifier(snapshotIdentifier)
-                .exportObjectLock(exportObjectLock).accessLogRetentionDays(accessLogRetentionDays);
+                .exportObjectLock(exportObjectLock).accessLogRetentionDays(accessLogRetentionDays).disasterRecovery(disasterRecovery);
         builder.exportLifecycle = exportLifecycle.toBuilder();
         return builder;
     }
 
-    /** Builds a {@link BackupConfig}; all but the snapshot are required. */
+    /** Builds a {@link BackupConfig}; all but the snapshot, the Object Lock and disaster recovery are required. */
     public static final class Builder {
         private Integer retentionDays;
         private String window;
@@ -91,6 +93,13 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
         private BackupBucketLifecycle.Builder exportLifecycle = new BackupBucketLifecycle.Builder();
         private ObjectLock exportObjectLock;
         private Integer accessLogRetentionDays;
+        private DisasterRecoveryConfig disasterRecovery;
+
+        /** Copies of AWS Backup recovery points in a second region, e.g. {@code new DisasterRecoveryConfig("eu-central-1", 35, 365)}; null for none. */
+        public Builder disasterRecovery(DisasterRecoveryConfig recovery) {
+            disasterRecovery = recovery;
+            return this;
+        }
 
         public Builder exportObjectLock(ObjectLock lock) {
             exportObjectLock = lock;
@@ -128,7 +137,7 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
         public BackupConfig build() {
             return new BackupConfig(Required.of("database.backups.retentionDays", retentionDays),
                     Required.of("database.backups.window", window), snapshotIdentifier, exportLifecycle.build(), exportObjectLock,
-                    Required.of("database.backups.accessLogRetentionDays", accessLogRetentionDays));
+                    Required.of("database.backups.accessLogRetentionDays", accessLogRetentionDays), disasterRecovery);
         }
     }
 }

@@ -53,6 +53,12 @@ public record EnvironmentConfig(
                                 + " its own region); copy it first: aws rds copy-db-snapshot --source-region " + snapshotRegion
                                 + " --region " + region + " --source-db-snapshot-identifier <this ARN> --target-db-snapshot-identifier <name>");
             }
+            DisasterRecoveryConfig recovery = database.backups().disasterRecovery();
+            if (recovery != null && recovery.region().equals(region)) {
+                throw new InvalidConfigException("database.backups.disasterRecovery.region", recovery.region(),
+                        "must be another region than the environment's own (" + region + "): copies kept in the region they protect"
+                                + " are lost with it; choose a nearby region, e.g. eu-central-1 for eu-west-1");
+            }
             if (tier == Tier.PROD) {
                 requireNotBurstable("database.instanceClass", database.instanceClass());
                 requireNotBurstable("database.replicaInstanceClass", database.replicaInstanceClass());

@@ -101,7 +101,7 @@ public final class Environments {
                             .readReplicas(0)
                             .protect(false)
                             .storage(s -> s.allocatedGib(20).maxAllocatedGib(100))
-                            .backups(b -> b.retentionDays(7))
+                            .backups(b -> b.retentionDays(7).disasterRecovery(null))
                             .observability(o -> o.performanceInsightsRetentionDays(7).monitoringIntervalSeconds(60).logRetentionDays(7))
                             // A rotation function in the VPC holds network interfaces that take up to 20 minutes to
                             // release: dev stays a quick one-command teardown and rotates by version bump only.
@@ -120,7 +120,7 @@ public final class Environments {
                             .readReplicas(1)
                             .protect(true)
                             .storage(s -> s.allocatedGib(50).maxAllocatedGib(200))
-                            .backups(b -> b.retentionDays(7))
+                            .backups(b -> b.retentionDays(7).disasterRecovery(null))
                             .observability(o -> o.performanceInsightsRetentionDays(7).monitoringIntervalSeconds(60).logRetentionDays(30))
                             .credentials(c -> c.rotationDays(30))
                             .access(a -> a.bastion(true))
@@ -137,7 +137,9 @@ public final class Environments {
                             .readReplicas(2)
                             .protect(true)
                             .storage(s -> s.allocatedGib(100).maxAllocatedGib(1000))
-                            .backups(b -> b.retentionDays(14))
+                            // Copies in Frankfurt: the nearest other EU region to Ireland (data stays in the EU, ~25 ms
+                            // away), offering RDS and AWS Backup with the same instance classes.
+                            .backups(b -> b.retentionDays(14).disasterRecovery(new DisasterRecoveryConfig("eu-central-1", 35, 365)))
                             .observability(o -> o.performanceInsightsRetentionDays(31).monitoringIntervalSeconds(15).logRetentionDays(365))
                             .credentials(c -> c.rotationDays(30))
                             .access(a -> a.bastion(true))

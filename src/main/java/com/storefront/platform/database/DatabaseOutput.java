@@ -37,7 +37,17 @@ public enum DatabaseOutput {
     /** How to run that script: again on the bastion, or by hand where there is none. */
     DATABASE_ROLES_COMMAND("database_roles_command"),
     /** Exports the snapshot named in $SNAPSHOT_ARN to the backup bucket. */
-    SNAPSHOT_EXPORT_COMMAND("snapshot_export_command");
+    SNAPSHOT_EXPORT_COMMAND("snapshot_export_command"),
+    /** Only with disaster-recovery backups: the AWS Backup plan backing up the primary. */
+    BACKUP_PLAN_ID("backup_plan_id"),
+    /** Only with disaster-recovery backups: the region the recovery points are copied to. */
+    DISASTER_RECOVERY_REGION("disaster_recovery_region"),
+    /** Only with disaster-recovery backups: the vault holding the copies, in the disaster-recovery region. */
+    DISASTER_RECOVERY_VAULT_NAME("disaster_recovery_vault_name"),
+    /** Only with disaster-recovery backups. */
+    DISASTER_RECOVERY_VAULT_ARN("disaster_recovery_vault_arn"),
+    /** Only with disaster-recovery backups: the key of the copies, which a database restored from them is encrypted with. */
+    DISASTER_RECOVERY_KEY_ARN("disaster_recovery_key_arn");
 
     private final String outputName;
 

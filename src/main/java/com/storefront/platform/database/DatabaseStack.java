@@ -8,6 +8,7 @@ import com.storefront.platform.aws.EncryptionKeyProps;
 import com.storefront.platform.aws.MachineImage;
 import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.config.DatabaseConfig;
+import com.storefront.platform.config.DisasterRecoveryConfig;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.deployment.Deployment;
 import com.storefront.platform.deployment.EnvironmentStack;
@@ -19,7 +20,8 @@ import software.constructs.Construct;
 
 /**
  * {@code database-<env>}: the environment's key, PostgreSQL primary and replicas, master secret, RDS Proxy, monitoring,
- * access paths, database roles and backup bucket, placed in the network read from the network stack's state, publishing the
+ * access paths, database roles, backup bucket and (where configured) backups copied to a disaster-recovery region
+ * through a second, aliased provider, placed in the network read from the network stack's state, publishing the
  * {@link DatabaseOutput} contract.
  */
 public final class DatabaseStack extends EnvironmentStack {
@@ -50,6 +52,10 @@ public final class DatabaseStack extends EnvironmentStack {
                         proxy.map(DatabaseProxy::user).orElse(null)), proxy));
         BackupExport backups = new BackupExport(this, "backups",
                 new BackupExportProps(names, environment.accountId(), key, config.backups(), config.protect()));
+        DisasterRecoveryConfig recovery = config.backups().disasterRecovery();
+        DisasterRecoveryBackups recoveryBackups = recovery == null ? null : new DisasterRecoveryBackups(this, "disaster-recovery",
+                new DisasterRecoveryBackupsProps(names, environment.accountId(), key, database,
+                        regionalProvider("disaster_recovery", recovery.region()), recovery, config.protect()));
         Integer rotationDays = config.credentials().rotationDays();
         if (rotationDays != null) {
             new PasswordRotation(this, "password-rotation", new PasswordRotationProps(names, network, database, secret, key, rotationDays));
@@ -81,6 +87,13 @@ public final class DatabaseStack extends EnvironmentStack {
         output(DatabaseOutput.DATABASE_ROLES_SQL, roles.script());
         output(DatabaseOutput.DATABASE_ROLES_COMMAND, roles.runCommand());
         output(DatabaseOutput.SNAPSHOT_EXPORT_COMMAND, backups.exportCommand());
+        if (recoveryBackups != null) {
+            output(DatabaseOutput.BACKUP_PLAN_ID, recoveryBackups.plan().getId());
+            output(DatabaseOutput.DISASTER_RECOVERY_REGION, recoveryBackups.recoveryRegion());
+            output(DatabaseOutput.DISASTER_RECOVERY_VAULT_NAME, recoveryBackups.recoveryVault().getName());
+            output(DatabaseOutput.DISASTER_RECOVERY_VAULT_ARN, recoveryBackups.recoveryVault().getArn());
+            output(DatabaseOutput.DISASTER_RECOVERY_KEY_ARN, recoveryBackups.recoveryKeyArn());
+        }
     }
 
     private void output(DatabaseOutput output, Object value) {

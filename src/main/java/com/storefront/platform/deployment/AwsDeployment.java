@@ -18,9 +18,9 @@ import software.constructs.Construct;
 public record AwsDeployment() implements Deployment {
 
     @Override
-    public AwsProviderConfig providerConfig(EnvironmentConfig environment, Map<String, String> defaultTags) {
+    public AwsProviderConfig providerConfig(EnvironmentConfig environment, String region, Map<String, String> defaultTags) {
         return AwsProviderConfig.builder()
-                .region(environment.region())
+                .region(region)
                 .allowedAccountIds(List.of(environment.accountId()))
                 .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(defaultTags).build()))
                 .build();

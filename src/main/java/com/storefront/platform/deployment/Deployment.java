@@ -38,8 +38,12 @@ public sealed interface Deployment permits AwsDeployment, OfflineDeployment, Emu
         };
     }
 
-    /** The AWS provider of one stack of {@code environment}, tagging every resource with {@code defaultTags}. */
-    AwsProviderConfig providerConfig(EnvironmentConfig environment, Map<String, String> defaultTags);
+    /**
+     * An AWS provider of one stack of {@code environment} in {@code region} (the environment's own, or a second one
+     * such as its disaster-recovery region), tagging every resource with {@code defaultTags}. Every provider of an
+     * environment has the same credentials, endpoints and allowed accounts: only the region differs.
+     */
+    AwsProviderConfig providerConfig(EnvironmentConfig environment, String region, Map<String, String> defaultTags);
 
     /** Gives {@code stack} the backend that stores its state. */
     void attachBackend(EnvironmentStack stack);

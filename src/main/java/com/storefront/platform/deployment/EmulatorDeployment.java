@@ -72,10 +72,10 @@ public record EmulatorDeployment(URI endpoint, Path stateDirectory) implements D
     }
 
     @Override
-    public AwsProviderConfig providerConfig(EnvironmentConfig environment, Map<String, String> defaultTags) {
+    public AwsProviderConfig providerConfig(EnvironmentConfig environment, String region, Map<String, String> defaultTags) {
         String url = endpoint.toString();
         return AwsProviderConfig.builder()
-                .region(environment.region())
+                .region(region)
                 .accessKey(PLACEHOLDER_CREDENTIAL)
                 .secretKey(PLACEHOLDER_CREDENTIAL)
                 .allowedAccountIds(List.of(environment.accountId()))
@@ -84,6 +84,7 @@ public record EmulatorDeployment(URI endpoint, Path stateDirectory) implements D
                 .skipRegionValidation(true)
                 .s3UsePathStyle(true)
                 .endpoints(List.of(AwsProviderEndpoints.builder()
+                        .backup(url)
                         .cloudformation(url)
                         .cloudwatch(url)
                         .cloudwatchlogs(url)

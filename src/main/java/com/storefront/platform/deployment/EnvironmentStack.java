@@ -21,17 +21,33 @@ public abstract class EnvironmentStack extends TerraformStack {
 
     private final EnvironmentConfig environment;
     private final Layer layer;
+    private final Deployment deployment;
 
     protected EnvironmentStack(Construct scope, EnvironmentConfig environment, Layer layer, Deployment deployment) {
         super(scope, layer.stackId(environment));
         this.environment = environment;
         this.layer = layer;
-        new AwsProvider(this, "aws", deployment.providerConfig(environment, Map.of(
+        this.deployment = deployment;
+        new AwsProvider(this, "aws", deployment.providerConfig(environment, environment.region(), defaultTags()));
+        addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_CONSTRAINT);
+    }
+
+    /**
+     * A second AWS provider of this stack, named {@code alias}, in {@code region}: the same credentials, endpoints,
+     * allowed accounts and default tags as the stack's own. Resources use it only when given it.
+     */
+    protected AwsProvider regionalProvider(String alias, String region) {
+        AwsProvider provider = new AwsProvider(this, "aws-" + alias, deployment.providerConfig(environment, region, defaultTags()));
+        provider.setAlias(alias);
+        return provider;
+    }
+
+    private Map<String, String> defaultTags() {
+        return Map.of(
                 "Project", ResourceNames.PROJECT,
                 "Environment", environment.name(),
                 "Component", layer.component(),
-                "ManagedBy", "cdktf")));
-        addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_CONSTRAINT);
+                "ManagedBy", "cdktf");
     }
 
     public EnvironmentConfig environment() {

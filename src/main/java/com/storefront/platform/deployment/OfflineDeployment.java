@@ -49,9 +49,9 @@ public record OfflineDeployment() implements Deployment {
     private static final String PASSWORD_STAND_IN = "offline-plan-stand-in";
 
     @Override
-    public AwsProviderConfig providerConfig(EnvironmentConfig environment, Map<String, String> defaultTags) {
+    public AwsProviderConfig providerConfig(EnvironmentConfig environment, String region, Map<String, String> defaultTags) {
         return AwsProviderConfig.builder()
-                .region(environment.region())
+                .region(region)
                 .accessKey(PLACEHOLDER_CREDENTIAL)
                 .secretKey(PLACEHOLDER_CREDENTIAL)
                 .skipCredentialsValidation(true)

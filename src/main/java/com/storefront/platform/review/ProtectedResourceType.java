@@ -16,7 +16,18 @@ import java.util.Optional;
  *       the secret itself, which holds all versions, is guarded.</li>
  *   <li>parameter and subnet groups, security groups, roles, alarms: recreated with no data lost (parameter
  *       groups are made replace-safe with {@code create_before_destroy}).</li>
+ *   <li>{@code aws_backup_plan} and {@code aws_backup_selection}: they hold no data. Deleting them stops new
+ *       recovery points but keeps every existing one in its vault until its own retention ends, and the review lists
+ *       the deletion like any other. A selection is replaced by any change to it (every argument forces a new one,
+ *       e.g. a new role), so guarding it would block routine changes, as with secret versions.</li>
  * </ul>
+ *
+ * <p>AWS Backup recovery points are not Terraform resources (AWS Backup makes them, Terraform never plans them), so no
+ * entry here can name them. They are protected through what holds them: their {@link #BACKUP_VAULT vault}, which AWS
+ * refuses to delete while it holds any and which {@code prevent_destroy} keeps in protected tiers, and the
+ * {@link #KMS_KEY keys} they are encrypted with. Against deletion through the API (a person or a compromised role), a
+ * vault lock ({@code aws_backup_vault_lock_configuration}) is the control: this project sets none, so recovery points
+ * can still be deleted by whoever has {@code backup:DeleteRecoveryPoint}.
  */
 public enum ProtectedResourceType {
 
@@ -32,7 +43,11 @@ public enum ProtectedResourceType {
             "an S3 bucket's configuration (versioning, lifecycle, encryption, object lock, policy, public access block):"
                     + " deleting or replacing it changes how the bucket's objects are kept and protected"),
     LOG_GROUP("aws_cloudwatch_log_group", false,
-            "a CloudWatch log group: deleting or replacing it deletes the logs it holds");
+            "a CloudWatch log group: deleting or replacing it deletes the logs it holds"),
+    BACKUP_VAULT("aws_backup_vault", false,
+            "an AWS Backup vault: deleting it needs it empty (force_destroy deletes every recovery point first), and replacing"
+                    + " it loses the place the recovery points are kept: new ones go to an empty vault and the old ones are orphaned"
+                    + " or deleted with it");
 
     private final String type;
     private final boolean isPrefix;

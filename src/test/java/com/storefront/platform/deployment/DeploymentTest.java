@@ -80,16 +80,18 @@ class DeploymentTest {
             return StackJson.synth(database);
         });
 
-        JsonNode provider = json.at("/provider/aws/0");
-        Set<String> services = new TreeSet<>();
-        provider.at("/endpoints/0").fields().forEachRemaining(e -> {
-            json.check(e.getValue().asText().equals("http://127.0.0.1:4566"), e.getKey() + " points at the emulator");
-            services.add(e.getKey());
-        });
-        json.check(services.containsAll(Set.of("ec2", "iam", "kms", "rds", "s3", "secretsmanager", "sts", "ssm", "sns",
-                "cloudwatch", "cloudwatchlogs")), "every service the stacks call: " + services);
-        json.check(provider.path("s3_use_path_style").asBoolean(), "path-style S3");
-        json.check(provider.path("allowed_account_ids").toString().equals("[\"333333333333\"]"), "the environment's account only");
+        json.check(json.at("/provider/aws").size() == 2, "the environment's provider and the disaster-recovery one");
+        for (JsonNode provider : json.at("/provider/aws")) {
+            Set<String> services = new TreeSet<>();
+            provider.at("/endpoints/0").fields().forEachRemaining(e -> {
+                json.check(e.getValue().asText().equals("http://127.0.0.1:4566"), e.getKey() + " points at the emulator");
+                services.add(e.getKey());
+            });
+            json.check(services.containsAll(Set.of("backup", "ec2", "iam", "kms", "rds", "s3", "secretsmanager", "sts", "ssm", "sns",
+                    "cloudwatch", "cloudwatchlogs")), "every service the stacks call: " + services);
+            json.check(provider.path("s3_use_path_style").asBoolean(), "path-style S3");
+            json.check(provider.path("allowed_account_ids").toString().equals("[\"333333333333\"]"), "the environment's account only");
+        }
         json.check(json.at("/terraform/backend/local/path").asText()
                 .equals("/tmp/storefront-state/storefront-prod-tfstate/storefront/database-prod.tfstate"), "local state outside cdktf.out");
         json.check(json.at("/data/terraform_remote_state/network/config/path").asText()

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.storefront.platform.config.DisasterRecoveryConfig;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.MasterPassword;
 import com.storefront.platform.database.DatabaseOutput;
@@ -85,6 +86,7 @@ class EmulatorLifecycleTest {
             Path deployed = timings.time("synth", () -> env.synthesize("deployed", environment));
             deploysTheNetworkThenTheDatabaseInOneCommand(env, deployed, timings);
             publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(env, deployed);
+            copiesBackupsToTheDisasterRecoveryVaultInItsRegion(env, deployed);
             // Each of these only plans against what is deployed, so they run side by side.
             AtomicReference<PlannedBump> bump = new AtomicReference<>();
             timings.time("re-plan, three reviews, password bump plan", () -> concurrently(
@@ -162,6 +164,34 @@ class EmulatorLifecycleTest {
                 + " is not empty (a perpetual diff):\n" + plan.stdout() + plan.stderr());
     }
 
+    /**
+     * Where the environment has disaster-recovery backups: the vault of the copies (and its key) stand in the
+     * disaster-recovery region, not the environment's, and each rule of the plan backing up the primary copies there
+     * for its retention. moto runs no backup jobs, so no recovery point is ever copied here.
+     */
+    private static void copiesBackupsToTheDisasterRecoveryVaultInItsRegion(EmulatedEnvironment env, Path outdir) {
+        DisasterRecoveryConfig recovery = env.environment().database().backups().disasterRecovery();
+        if (recovery == null) {
+            return;
+        }
+        JsonNode outputs = env.outputs(env.stack(outdir, Layer.DATABASE));
+        String vaultName = outputs.path(DatabaseOutput.DISASTER_RECOVERY_VAULT_NAME.outputName()).path("value").asText();
+        String vaultArn = outputs.path(DatabaseOutput.DISASTER_RECOVERY_VAULT_ARN.outputName()).path("value").asText();
+        String plan = "storefront-" + env.environment().name() + "-postgres-dr";
+
+        List<String> there = env.inventory(recovery.region());
+        List<String> here = env.inventory();
+
+        assertEquals(recovery.region(), outputs.path(DatabaseOutput.DISASTER_RECOVERY_REGION.outputName()).path("value").asText());
+        assertTrue(vaultArn.startsWith("arn:aws:backup:" + recovery.region() + ":"), vaultArn);
+        assertTrue(there.contains("backup:vault:" + vaultName), () -> "no recovery vault in " + recovery.region() + ": " + there);
+        assertFalse(here.contains("backup:vault:" + vaultName), () -> "the recovery vault is in the environment's region: " + here);
+        assertTrue(there.stream().anyMatch(line -> line.startsWith("kms:key:")), () -> "no recovery key in " + recovery.region() + ": " + there);
+        assertTrue(here.contains("backup:copy:" + plan + ":daily:" + vaultArn + ":" + recovery.dailyRetentionDays()), here::toString);
+        assertTrue(here.contains("backup:copy:" + plan + ":monthly:" + vaultArn + ":" + recovery.monthlyRetentionDays()), here::toString);
+        assertTrue(here.contains("backup:selection:" + plan + ":storefront-" + env.environment().name() + "-postgres-primary"), here::toString);
+    }
+
     private static void publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(EmulatedEnvironment env, Path outdir) {
         Path stack = env.stack(outdir, Layer.DATABASE);
         JsonNode outputs = env.outputs(stack);
@@ -172,6 +202,8 @@ class EmulatorLifecycleTest {
             boolean expected = switch (output) {
                 case REPLICA_CONNECT_POLICY_ARN -> env.environment().database().readReplicas() > 0;
                 case BASTION_INSTANCE_ID, SSM_PORT_FORWARD_COMMAND -> env.environment().database().access().bastion();
+                case BACKUP_PLAN_ID, DISASTER_RECOVERY_REGION, DISASTER_RECOVERY_VAULT_NAME, DISASTER_RECOVERY_VAULT_ARN,
+                        DISASTER_RECOVERY_KEY_ARN -> env.environment().database().backups().disasterRecovery() != null;
                 default -> true;
             };
             JsonNode value = outputs.path(output.outputName()).path("value");

@@ -135,4 +135,23 @@ class GuardTest {
                 + (database.preventDestroy() ? ", prevent_destroy" : "") + (database.blocks() ? ", blocks" : ", lets through"),
                 database::toString);
     }
+
+    @Test
+    void blocksTheDeletionOfTheDisasterRecoveryVaultButNotOfThePlanOrSelection() {
+        List<ResourceChange> changes = List.of(
+                deleted("aws_backup_vault.recovery", "aws_backup_vault"),
+                deleted("aws_backup_plan.recovery", "aws_backup_plan"),
+                deleted("aws_backup_selection.primary", "aws_backup_selection"));
+
+        List<Finding> findings = new Guard(List.of()).inspect(STACK, changes);
+
+        assertEquals(List.of("aws_backup_vault.recovery"), findings.stream().map(f -> f.change().address()).toList());
+        assertEquals(ProtectedResourceType.BACKUP_VAULT, findings.get(0).protection());
+        assertTrue(findings.get(0).message().contains("Protected: an AWS Backup vault"), findings.get(0).message());
+    }
+
+    private static ResourceChange deleted(String address, String type) {
+        return new ResourceChange(address, type, Action.DELETE, List.of(), "delete_because_no_resource_config", List.of(), List.of(),
+                TagChanges.NONE, List.of());
+    }
 }

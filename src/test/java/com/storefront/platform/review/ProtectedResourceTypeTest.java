@@ -20,7 +20,8 @@ class ProtectedResourceTypeTest {
         "aws_s3_bucket_server_side_encryption_configuration, S3_BUCKET_CONFIGURATION",
         "aws_s3_bucket_public_access_block, S3_BUCKET_CONFIGURATION",
         "aws_s3_bucket_policy, S3_BUCKET_CONFIGURATION",
-        "aws_cloudwatch_log_group, LOG_GROUP"
+        "aws_cloudwatch_log_group, LOG_GROUP",
+        "aws_backup_vault, BACKUP_VAULT"
     })
     void protectsTypesWhoseLossLosesData(String type, ProtectedResourceType expected) {
         Optional<ProtectedResourceType> protection = ProtectedResourceType.of(type);
@@ -30,7 +31,8 @@ class ProtectedResourceTypeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"aws_secretsmanager_secret_version", "aws_kms_alias", "aws_db_parameter_group",
-        "aws_cloudwatch_metric_alarm", "aws_db_instance_role_association"})
+        "aws_cloudwatch_metric_alarm", "aws_db_instance_role_association", "aws_backup_plan", "aws_backup_selection",
+        "aws_backup_vault_notifications"})
     void leavesTypesThatAreRecreatedWithoutLossUnprotected(String type) {
         Optional<ProtectedResourceType> protection = ProtectedResourceType.of(type);
 

@@ -3,6 +3,7 @@ package com.storefront.platform.stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.storefront.platform.config.DisasterRecoveryConfig;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
 import com.storefront.platform.network.NetworkOutput;
@@ -26,18 +27,43 @@ class EnvironmentStacksTest {
     @MethodSource("environments")
     void configuresOneTaggedProviderLockedToTheEnvironmentsAccount(EnvironmentConfig environment) {
         for (StackJson json : Stacks.of(environment).both()) {
-            JsonNode providers = json.at("/provider/aws");
+            List<JsonNode> providers = new ArrayList<>();
+            json.at("/provider/aws").forEach(providers::add);
 
-            json.check(providers.size() == 1, "one AWS provider per stack");
-            JsonNode provider = providers.get(0);
-            json.check(provider.path("region").asText().equals(environment.region()), "provider region");
-            json.check(provider.path("allowed_account_ids").toString().equals("[\"" + environment.accountId() + "\"]"),
-                    "provider refuses every account but the environment's");
-            JsonNode tags = provider.at("/default_tags/0/tags");
-            json.check(tags.path("Project").asText().equals("storefront")
-                    && tags.path("Environment").asText().equals(environment.name())
-                    && tags.path("ManagedBy").asText().equals("cdktf")
-                    && tags.has("Component"), "default tags Project, Environment, Component, ManagedBy: " + tags);
+            List<JsonNode> own = providers.stream().filter(p -> !p.has("alias")).toList();
+            json.check(own.size() == 1, "one AWS provider per stack without an alias");
+            json.check(own.get(0).path("region").asText().equals(environment.region()), "provider region");
+            for (JsonNode provider : providers) {
+                json.check(provider.path("allowed_account_ids").toString().equals("[\"" + environment.accountId() + "\"]"),
+                        "every provider refuses every account but the environment's");
+                JsonNode tags = provider.at("/default_tags/0/tags");
+                json.check(tags.path("Project").asText().equals("storefront")
+                        && tags.path("Environment").asText().equals(environment.name())
+                        && tags.path("ManagedBy").asText().equals("cdktf")
+                        && tags.has("Component"), "default tags Project, Environment, Component, ManagedBy: " + tags);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void givesOnlyTheDatabaseStackOfAnEnvironmentWithDisasterRecoveryASecondProviderInItsRecoveryRegion(EnvironmentConfig environment) {
+        Stacks stacks = Stacks.of(environment);
+        DisasterRecoveryConfig recovery = environment.database().backups().disasterRecovery();
+
+        List<JsonNode> aliased = new ArrayList<>();
+        stacks.database().at("/provider/aws").forEach(p -> {
+            if (p.has("alias")) {
+                aliased.add(p);
+            }
+        });
+
+        stacks.network().check(stacks.network().at("/provider/aws").size() == 1, "the network stack has one provider");
+        if (recovery == null) {
+            stacks.database().check(aliased.isEmpty(), "no second provider without disaster recovery");
+        } else {
+            stacks.database().check(aliased.size() == 1 && aliased.get(0).path("alias").asText().equals("disaster_recovery")
+                    && aliased.get(0).path("region").asText().equals(recovery.region()), "one provider in " + recovery.region());
         }
     }
 
@@ -148,7 +174,7 @@ class EnvironmentStacksTest {
         StackJson database = Stacks.of(environment).database();
         boolean protect = environment.database().protect();
 
-        for (String type : List.of("aws_kms_key", "aws_secretsmanager_secret", "aws_s3_bucket", "aws_db_instance")) {
+        for (String type : List.of("aws_kms_key", "aws_secretsmanager_secret", "aws_s3_bucket", "aws_db_instance", "aws_backup_vault")) {
             database.resources(type).values().forEach(resource -> database.check(
                     resource.at("/lifecycle/prevent_destroy").asBoolean() == protect, type + " prevent_destroy should be " + protect));
         }
@@ -165,14 +191,14 @@ class EnvironmentStacksTest {
         String region = environment.region();
 
         String keyPolicy = database.dataSources("aws_iam_policy_document").values().stream()
-                .filter(d -> d.toString().contains("AccountAdministers") && d.toString().contains("RdsUsesKey"))
+                .filter(d -> d.toString().contains("AccountAdministers") && d.toString().contains("\"RdsUsesKey\""))
                 .findFirst().map(JsonNode::toString).orElse("");
 
         database.check(keyPolicy.contains("rds." + region + ".amazonaws.com"), "RDS via service");
         database.check(keyPolicy.contains("secretsmanager." + region + ".amazonaws.com"), "Secrets Manager via service");
         database.check(keyPolicy.contains("arn:aws:logs:" + region + ":" + environment.accountId()
                 + ":log-group:/aws/rds/instance/storefront-" + environment.name() + "-postgres*"), "logs limited to this environment's log groups");
-        database.check(database.onlyResource("aws_kms_key").path("enable_key_rotation").asBoolean(), "key rotates");
+        database.resources("aws_kms_key").values().forEach(key -> database.check(key.path("enable_key_rotation").asBoolean(), "keys rotate"));
         database.assertHasResourceWithProperties("aws_kms_alias", Map.of("name", "alias/storefront-" + environment.name() + "-postgres"));
     }
 

@@ -48,7 +48,17 @@ class StacksTerraformTest {
         assertEquals(proxies, created.getOrDefault("aws_db_proxy", 0), created.toString());
         // The master's credentials, and the proxy's.
         assertEquals(1 + proxies, created.get("aws_secretsmanager_secret_version"), created.toString());
-        assertEquals(1, created.get("aws_kms_key"), created.toString());
+        // The environment's key, and with disaster recovery the key of the copies in the other region.
+        boolean recovery = environment.database().backups().disasterRecovery() != null;
+        assertEquals(recovery ? 2 : 1, created.get("aws_kms_key"), created.toString());
+        if (recovery) {
+            // The environment's vault and the recovery vault; one plan of daily and monthly rules; the primary selected.
+            assertEquals(2, created.get("aws_backup_vault"), created.toString());
+            assertEquals(1, created.get("aws_backup_plan"), created.toString());
+            assertEquals(1, created.get("aws_backup_selection"), created.toString());
+        } else {
+            assertEquals(null, created.get("aws_backup_plan"), created.toString());
+        }
         // The export bucket, and the bucket its access logs go to.
         assertEquals(2, created.get("aws_s3_bucket"), created.toString());
         assertEquals(1, created.get("aws_s3_bucket_logging"), created.toString());

@@ -139,6 +139,11 @@ public final class EmulatedEnvironment implements AutoCloseable {
         return emulator.inventory();
     }
 
+    /** The same, in {@code region}: the emulator keeps every region apart, as AWS does. */
+    public List<String> inventory(String region) {
+        return emulator.inventory(region);
+    }
+
     /** The current value of a Secrets Manager secret, read from the emulator as an operator would. */
     public String secretValue(String secretId) {
         return secretsManager("GetSecretValue", secretId).path("SecretString").asText();

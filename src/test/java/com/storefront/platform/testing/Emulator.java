@@ -73,8 +73,13 @@ public final class Emulator implements AutoCloseable {
 
     /** Every resource the emulator holds that the stacks could have made, sorted ({@code src/test/emulator/inventory.py}). */
     public List<String> inventory() {
+        return inventory(region);
+    }
+
+    /** The same, in {@code otherRegion} (e.g. a disaster-recovery region). */
+    public List<String> inventory(String otherRegion) {
         try {
-            Process inventory = new ProcessBuilder("python3", INVENTORY.toString(), endpoint.toString(), region)
+            Process inventory = new ProcessBuilder("python3", INVENTORY.toString(), endpoint.toString(), otherRegion)
                     .redirectErrorStream(true).start();
             String output = new String(inventory.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (inventory.waitFor() != 0) {
