@@ -59,6 +59,16 @@ lines += [f"rds:subnet-group:{g['DBSubnetGroupName']}" for g in rds.describe_db_
           if g["DBSubnetGroupName"] != "default"]
 lines += [f"rds:event-subscription:{s['CustSubscriptionId']}" for s in rds.describe_event_subscriptions()["EventSubscriptionsList"]]
 lines += [f"rds:snapshot:{s['DBSnapshotIdentifier']}" for s in rds.describe_db_snapshots(SnapshotType="manual")["DBSnapshots"]]
+for proxy in rds.describe_db_proxies()["DBProxies"]:
+    lines.append(f"rds:proxy:{proxy['DBProxyName']}:tls={proxy.get('RequireTLS')}")
+    lines += [f"rds:proxy-target:{proxy['DBProxyName']}:{t.get('RdsResourceId')}"
+              for t in rds.describe_db_proxy_targets(DBProxyName=proxy["DBProxyName"])["Targets"]]
+
+ssm = client("ssm")
+lines += [f"ssm:document:{d['Name']}" for d in pages("ssm", "list_documents", "DocumentIdentifiers", Filters=[{"Key": "Owner", "Values": ["Self"]}])]
+# One line per association: what it runs, which version, on which instances.
+lines += [f"ssm:association:{a.get('AssociationName')}:{a['Name']}:{a['DocumentVersion']}:"
+          + ",".join(v for t in a.get("Targets", []) for v in t["Values"]) for a in ssm.list_associations()["Associations"]]
 
 lines += [f"secretsmanager:secret:{s['Name']}" for s in pages("secretsmanager", "list_secrets", "SecretList")]
 lines += [f"s3:bucket:{b['Name']}" for b in client("s3").list_buckets()["Buckets"]]

@@ -87,6 +87,7 @@ class EmulatorLifecycleTest {
             deploysTheNetworkThenTheDatabaseInOneCommand(env, deployed, timings);
             publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(env, deployed);
             copiesBackupsToTheDisasterRecoveryVaultInItsRegion(env, deployed);
+            poolsTheWriterAndRunsTheRolesScriptOnTheBastion(env, deployed);
             // Each of these only plans against what is deployed, so they run side by side.
             AtomicReference<PlannedBump> bump = new AtomicReference<>();
             timings.time("re-plan, three reviews, password bump plan", () -> concurrently(
@@ -192,6 +193,29 @@ class EmulatorLifecycleTest {
         assertTrue(here.contains("backup:selection:" + plan + ":storefront-" + env.environment().name() + "-postgres-primary"), here::toString);
     }
 
+    /**
+     * Where the environment has them: the RDS Proxy stands with TLS required and the primary as its only target, and
+     * the roles document is associated with the bastion at its latest version. moto runs nothing on instances, so the
+     * script itself is proven on real PostgreSQL servers, not here.
+     */
+    private static void poolsTheWriterAndRunsTheRolesScriptOnTheBastion(EmulatedEnvironment env, Path outdir) {
+        String prefix = "storefront-" + env.environment().name();
+        List<String> here = env.inventory();
+        JsonNode outputs = env.outputs(env.stack(outdir, Layer.DATABASE));
+
+        if (env.environment().database().proxy().enabled()) {
+            assertTrue(here.contains("rds:proxy:" + prefix + "-postgres-proxy:tls=True"), here::toString);
+            assertEquals(List.of("rds:proxy-target:" + prefix + "-postgres-proxy:" + prefix + "-postgres"),
+                    here.stream().filter(line -> line.startsWith("rds:proxy-target:")).toList(), "the primary only");
+        }
+        if (env.environment().database().access().bastion()) {
+            String bastion = outputs.path(DatabaseOutput.BASTION_INSTANCE_ID.outputName()).path("value").asText();
+            assertTrue(here.contains("ssm:document:" + prefix + "-database-roles"), here::toString);
+            assertEquals(List.of("ssm:association:" + prefix + "-database-roles:" + prefix + "-database-roles:1:" + bastion),
+                    here.stream().filter(line -> line.startsWith("ssm:association:")).toList(), "the roles script on the bastion");
+        }
+    }
+
     private static void publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(EmulatedEnvironment env, Path outdir) {
         Path stack = env.stack(outdir, Layer.DATABASE);
         JsonNode outputs = env.outputs(stack);
@@ -202,6 +226,7 @@ class EmulatorLifecycleTest {
             boolean expected = switch (output) {
                 case REPLICA_CONNECT_POLICY_ARN -> env.environment().database().readReplicas() > 0;
                 case BASTION_INSTANCE_ID, SSM_PORT_FORWARD_COMMAND -> env.environment().database().access().bastion();
+                case PROXY_ENDPOINT -> env.environment().database().proxy().enabled();
                 case BACKUP_PLAN_ID, DISASTER_RECOVERY_REGION, DISASTER_RECOVERY_VAULT_NAME, DISASTER_RECOVERY_VAULT_ARN,
                         DISASTER_RECOVERY_KEY_ARN -> env.environment().database().backups().disasterRecovery() != null;
                 default -> true;
