@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The estimate of every stack of every environment, from the real offline plans ({@link OfflinePlans}), against a sum
  * computed here from the table's unit prices and the resources each environment is expected to plan. Every environment
- * is in eu-west-1, where the table confirms only KMS keys and secrets: the rest must show as unknown, never as zero.
- * The last two tests price the dev plans as if their provider were in us-east-1, where the table has more prices.
+ * is in eu-west-1, where the table confirms KMS keys, secrets, NAT gateway hours and the bastion's t3.micro hours: the
+ * rest must show as unknown, never as zero. The last two tests price the dev plans as if their provider were in
+ * us-east-1, where the table has more prices.
  */
 @Tag("terraform")
 class CostOfEveryEnvironmentTest {
@@ -32,16 +33,20 @@ class CostOfEveryEnvironmentTest {
     private static final String US = "us-east-1";
     private static final BigDecimal KEY = TABLE.usd(PriceItem.KMS_KEY, EU, "");
     private static final BigDecimal SECRET = TABLE.usd(PriceItem.SECRET, EU, "");
+    private static final BigDecimal NAT_HOUR = TABLE.usd(PriceItem.NAT_GATEWAY, EU, "");
+    private static final BigDecimal BASTION_HOUR = TABLE.usd(PriceItem.EC2_INSTANCE, EU, "t3.micro");
 
     @Test
-    void networkOfEachEnvironmentCostsItsKeyAndShowsNatAddressesEndpointAndFlowLogsAsUnknown() {
+    void networkOfEachEnvironmentCostsItsNatGatewaysAndKeyAndShowsAddressesEndpointAndFlowLogsAsUnknown() {
         // environment -> NAT gateways (= Elastic IPs), AZs of the Secrets Manager endpoint
         Map<String, int[]> expected = Map.of("dev", new int[] {1, 2}, "staging", new int[] {1, 3}, "prod", new int[] {3, 3});
         expected.forEach((environment, counts) -> {
             CostEstimate estimate = estimate("network-" + environment);
 
-            assertEquals(0, KEY.multiply(BigDecimal.ONE).compareTo(estimate.total().planned()), () -> lines(estimate));
-            assertEquals(Map.of("vpc.nat-gateway", counts[0], "vpc.public-ipv4", counts[0], "vpc.interface-endpoint", 1,
+            BigDecimal total = BigDecimal.valueOf(counts[0]).multiply(NAT_HOUR).multiply(HOURS) // NAT gateways, every hour
+                    .add(KEY);                                                                 // flow logs key
+            assertEquals(0, total.compareTo(estimate.total().planned()), () -> lines(estimate));
+            assertEquals(Map.of("vpc.public-ipv4", counts[0], "vpc.interface-endpoint", 1,
                     "cloudwatch.logs.ingestion", 1), unknownByItem(estimate), () -> lines(estimate));
             CostLine endpoint = estimate.lines().stream().filter(l -> l.item() == PriceItem.INTERFACE_ENDPOINT).findFirst().orElseThrow();
             assertEquals(0, BigDecimal.valueOf(counts[1]).compareTo(endpoint.quantity().orElseThrow()), () -> lines(estimate));
@@ -59,21 +64,28 @@ class CostOfEveryEnvironmentTest {
     }
 
     @Test
-    void stagingDatabaseCostsOneKeyAndOneSecretAndShowsItsMultiAzPrimaryAndReplicaAsUnknown() {
+    void stagingDatabaseCostsOneKeyOneSecretAndItsBastionAndShowsItsMultiAzPrimaryAndReplicaAsUnknown() {
         CostEstimate estimate = estimate("database-staging");
 
-        assertEquals(0, KEY.add(SECRET).compareTo(estimate.total().planned()), () -> lines(estimate));
+        // 1 KMS key + 1 Secrets Manager secret + 1 t3.micro bastion every hour (its root volume: no EBS price)
+        assertEquals(0, KEY.add(SECRET).add(BASTION_HOUR.multiply(HOURS)).compareTo(estimate.total().planned()),
+                () -> lines(estimate));
         assertEquals(databaseUnknowns(2, 2, 0, 16, 4, 1), unknownByItem(estimate), () -> lines(estimate));
         assertEquals(Map.of("rds.instance db.m6g.large/multi-az", 1, "rds.instance db.m6g.large/single-az", 1,
                 "rds.storage gp3/multi-az", 1, "rds.storage gp3/single-az", 1), rds(estimate));
     }
 
     @Test
-    void prodDatabaseCostsOneKeyAndOneSecretAndShowsItsInstancesAndPaidInsightsRetentionAsUnknown() {
+    void prodDatabaseCostsOneKeyTwoSecretsAndItsBastionAndShowsItsInstancesProxyAndPaidInsightsRetentionAsUnknown() {
         CostEstimate estimate = estimate("database-prod");
 
-        assertEquals(0, KEY.add(SECRET).compareTo(estimate.total().planned()), () -> lines(estimate));
-        assertEquals(databaseUnknowns(3, 3, 3, 24, 6, 1), unknownByItem(estimate), () -> lines(estimate));
+        // 1 KMS key + 2 Secrets Manager secrets (master, proxy) + 1 t3.micro bastion every hour (its root volume: no EBS
+        // price); the RDS Proxy has no eu-west-1 price
+        BigDecimal expected = KEY.add(BigDecimal.valueOf(2).multiply(SECRET)).add(BASTION_HOUR.multiply(HOURS));
+        assertEquals(0, expected.compareTo(estimate.total().planned()), () -> lines(estimate));
+        Map<String, Integer> unknown = databaseUnknowns(3, 3, 3, 24, 6, 1);
+        unknown.put("rds.proxy", 1);
+        assertEquals(unknown, unknownByItem(estimate), () -> lines(estimate));
         assertEquals(Map.of("rds.instance db.r6g.large/multi-az", 1, "rds.instance db.r6g.large/single-az", 2,
                 "rds.storage gp3/multi-az", 1, "rds.storage gp3/single-az", 2, "rds.performance-insights 31d", 3), rds(estimate));
     }
@@ -116,8 +128,7 @@ class CostOfEveryEnvironmentTest {
             unknown.put("rds.performance-insights", insights);
         }
         if (bastions > 0) {
-            unknown.put("ec2.instance", bastions);
-            unknown.put("ec2.ebs-storage", bastions);
+            unknown.put("ec2.ebs-storage", bastions); // the bastion's root volume; its t3.micro hours have a price
         }
         return unknown;
     }
