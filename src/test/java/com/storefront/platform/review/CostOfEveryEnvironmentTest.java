@@ -76,15 +76,17 @@ class CostOfEveryEnvironmentTest {
     }
 
     @Test
-    void prodDatabaseCostsOneKeyTwoSecretsAndItsBastionAndShowsItsInstancesProxyAndPaidInsightsRetentionAsUnknown() {
+    void prodDatabaseCostsTwoKeysTwoSecretsAndItsBastionAndShowsItsInstancesProxyBackupsAndPaidInsightsRetentionAsUnknown() {
         CostEstimate estimate = estimate("database-prod");
 
-        // 1 KMS key + 2 Secrets Manager secrets (master, proxy) + 1 t3.micro bastion every hour (its root volume: no EBS
-        // price); the RDS Proxy has no eu-west-1 price
-        BigDecimal expected = KEY.add(BigDecimal.valueOf(2).multiply(SECRET)).add(BASTION_HOUR.multiply(HOURS));
+        // 2 KMS keys (the environment's, and the disaster-recovery copies' in eu-central-1) + 2 Secrets Manager secrets
+        // (master, proxy) + 1 t3.micro bastion every hour (its root volume: no EBS price); the RDS Proxy has no eu-west-1
+        // price, and AWS Backup's storage depends on the data
+        BigDecimal expected = BigDecimal.valueOf(2).multiply(KEY).add(BigDecimal.valueOf(2).multiply(SECRET)).add(BASTION_HOUR.multiply(HOURS));
         assertEquals(0, expected.compareTo(estimate.total().planned()), () -> lines(estimate));
         Map<String, Integer> unknown = databaseUnknowns(3, 3, 3, 24, 6, 1);
         unknown.put("rds.proxy", 1);
+        unknown.put("backup.warm-storage", 1);
         assertEquals(unknown, unknownByItem(estimate), () -> lines(estimate));
         assertEquals(Map.of("rds.instance db.r6g.large/multi-az", 1, "rds.instance db.r6g.large/single-az", 2,
                 "rds.storage gp3/multi-az", 1, "rds.storage gp3/single-az", 2, "rds.performance-insights 31d", 3), rds(estimate));
