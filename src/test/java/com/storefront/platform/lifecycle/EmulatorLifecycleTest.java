@@ -311,8 +311,9 @@ class EmulatorLifecycleTest {
             Predicate<JsonNode> exportBucket = r -> r.path("bucket").asText().contains("-db-backups-");
             expected.put(address(configuration, "aws_s3_bucket", exportBucket), "replace:bucket");
             ((ObjectNode) resource(configuration, "aws_s3_bucket", exportBucket)).put("bucket", "storefront-" + name + "-renamed-backups");
-            only(configuration, "aws_secretsmanager_secret").put("name", "storefront/" + name + "/postgres/renamed");
-            expected.put(address(configuration, "aws_secretsmanager_secret", r -> true), "replace:name");
+            Predicate<JsonNode> masterSecret = r -> r.path("name").asText().endsWith("/postgres/master");
+            expected.put(address(configuration, "aws_secretsmanager_secret", masterSecret), "replace:name");
+            ((ObjectNode) resource(configuration, "aws_secretsmanager_secret", masterSecret)).put("name", "storefront/" + name + "/postgres/renamed");
             String logGroup = address(configuration, "aws_cloudwatch_log_group", r -> r.path("name").asText().endsWith("-postgres/upgrade"));
             removeResource(configuration, logGroup);
             expected.put(logGroup, "delete:removed from the configuration");
@@ -444,10 +445,6 @@ class EmulatorLifecycleTest {
     /** The primary's resource in a stack's configuration. */
     private static ObjectNode primary(JsonNode configuration) {
         return (ObjectNode) resource(configuration, "aws_db_instance", r -> r.has("username") || r.has("snapshot_identifier"));
-    }
-
-    private static ObjectNode only(JsonNode configuration, String type) {
-        return (ObjectNode) resource(configuration, type, r -> true);
     }
 
     private static JsonNode resource(JsonNode configuration, String type, Predicate<JsonNode> filter) {
