@@ -141,7 +141,8 @@ class CostOfEveryEnvironmentTest {
 
     /** The stack's plan with its provider moved to {@code region}: a test of the sums on a real plan. */
     private static CostEstimate estimateIn(String stack, String region) {
-        JsonNode plan = OfflinePlans.of(stack);
+        // A copy: the plan is shared with every other test of the run.
+        JsonNode plan = OfflinePlans.of(stack).deepCopy();
         ((ObjectNode) plan.path("configuration").path("provider_config").path("aws").path("expressions").path("region"))
                 .put("constant_value", region);
         return CostEstimator.estimate(plan, TABLE);
