@@ -127,11 +127,12 @@ public final class MarkdownReport {
         }
         md.append(costRow("**total**", cost.total()));
         int hours = cost.table().hoursPerMonth();
-        List<CostLine> priced = cost.lines().stream().filter(l -> l.status() == CostLine.Status.PRICED).toList();
+        List<Map.Entry<CostLine, String>> priced = byState(cost.lines().stream().filter(l -> l.status() == CostLine.Status.PRICED).toList());
         if (!priced.isEmpty()) {
             md.append("\n| Resource | State | Charge | Quantity | Unit price | Monthly |\n|---|---|---|---:|---:|---:|\n");
-            for (CostLine line : priced) {
-                md.append("| `").append(cell(line.address())).append("` | ").append(line.planned() ? "after" : "before").append(" | ")
+            for (Map.Entry<CostLine, String> charge : priced) {
+                CostLine line = charge.getKey();
+                md.append("| `").append(cell(line.address())).append("` | ").append(charge.getValue()).append(" | ")
                         .append(cell(line.description())).append(" | ").append(quantity(line, hours)).append(" | ")
                         .append(unitPrice(line)).append(" | ").append(usd(line.monthlyUsd(hours).orElseThrow())).append(" |\n");
             }
@@ -139,15 +140,36 @@ public final class MarkdownReport {
         if (!cost.unknown().isEmpty()) {
             md.append("\nNot in the sums:\n\n");
             // Identical charges (a stack's alarms, say) are one line with their count.
-            Map<List<Object>, List<CostLine>> alike = cost.unknown().stream().collect(Collectors.groupingBy(
-                    l -> List.of(l.planned(), l.item(), l.variant(), l.region(), l.description()), LinkedHashMap::new, Collectors.toList()));
-            for (List<CostLine> lines : alike.values()) {
-                CostLine line = lines.get(0);
+            Map<List<Object>, List<Map.Entry<CostLine, String>>> alike = byState(cost.unknown()).stream().collect(Collectors.groupingBy(
+                    e -> List.of(e.getValue(), e.getKey().item(), e.getKey().variant(), e.getKey().region(), e.getKey().description()),
+                    LinkedHashMap::new, Collectors.toList()));
+            for (List<Map.Entry<CostLine, String>> lines : alike.values()) {
+                CostLine line = lines.get(0).getKey();
                 md.append("- ").append(lines.size() == 1 ? "`" + line.address() + "`" : lines.size() + " ×").append(" (")
-                        .append(line.planned() ? "after" : "before").append("): ").append(line.description()).append(" — **")
+                        .append(lines.get(0).getValue()).append("): ").append(line.description()).append(" — **")
                         .append(line.status().label()).append("**").append(unknownDetail(line)).append('\n');
             }
         }
+    }
+
+    /**
+     * Each charge with the state it is in: {@code before} or {@code after}, or {@code unchanged} for a charge the plan
+     * keeps as it is, shown once instead of twice.
+     */
+    private static List<Map.Entry<CostLine, String>> byState(List<CostLine> lines) {
+        Map<List<Object>, List<CostLine>> same = lines.stream().collect(Collectors.groupingBy(l -> List.of(l.address(), l.item(),
+                l.variant(), l.region(), l.description(), l.quantity(), l.unitPrice()), LinkedHashMap::new, Collectors.toList()));
+        List<Map.Entry<CostLine, String>> states = new ArrayList<>();
+        for (List<CostLine> charge : same.values()) {
+            boolean before = charge.stream().anyMatch(l -> !l.planned());
+            boolean after = charge.stream().anyMatch(CostLine::planned);
+            if (before && after) {
+                states.add(Map.entry(charge.stream().filter(CostLine::planned).findFirst().orElseThrow(), "unchanged"));
+            } else {
+                charge.forEach(line -> states.add(Map.entry(line, line.planned() ? "after" : "before")));
+            }
+        }
+        return states;
     }
 
     private static void appendRunCost(StringBuilder md, ReviewRun run) {

@@ -72,6 +72,18 @@ class CostReportTest {
                 + " db.t4g.small/single-az price for eu-west-1"), markdown);
     }
 
+    @Test
+    void aChargeThePlanKeepsIsShownOnceAsUnchangedAndAChangedOneAsBeforeAndAfter() {
+        StackReview review = reviewIn("us-east-1");
+
+        String markdown = MarkdownReport.forStack(review, Mode.OFFLINE);
+
+        assertTrue(markdown.contains("| before | db.t4g.micro Single-AZ primary |") && markdown.contains("| after | db.t4g.small Single-AZ primary |"),
+                markdown);
+        assertTrue(markdown.contains("| `aws_kms_key.database` | unchanged | KMS customer managed key"), markdown);
+        assertTrue(!markdown.contains("| `aws_kms_key.database` | before |") && !markdown.contains("| `aws_kms_key.database` | after |"), markdown);
+    }
+
     /** The fixture's plan with its provider in {@code region}. */
     private static StackReview reviewIn(String region) {
         try {
