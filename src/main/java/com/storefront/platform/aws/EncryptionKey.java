@@ -106,6 +106,17 @@ public final class EncryptionKey extends Construct {
                 .condition("StringEquals", "aws:SourceAccount", props.accountId()));
     }
 
+    /**
+     * A statement for a principal's own policy: decrypt with this key, but only through {@code service} in the key's
+     * region (e.g. reading a secret the key encrypts through {@code secretsmanager}).
+     */
+    public PolicyStatement decryptThroughService(String sid, String service) {
+        return PolicyStatement.allow(sid)
+                .actions("kms:Decrypt")
+                .resources(arn)
+                .condition("StringEquals", "kms:ViaService", service + "." + props.region() + ".amazonaws.com");
+    }
+
     /** A grant made again under the same sid (two constructs needing the same service) is made once. */
     private void grant(List<PolicyStatement> kind, PolicyStatement statement) {
         if (kind.stream().anyMatch(granted -> granted.sid().equals(statement.sid()))) {

@@ -74,10 +74,7 @@ public final class DatabaseAccess extends Construct {
                         PolicyStatement.allow("ReadMasterSecret")
                                 .actions("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")
                                 .resources(props.secret().arn()),
-                        PolicyStatement.allow("DecryptMasterSecret")
-                                .actions("kms:Decrypt")
-                                .resources(props.key().arn())
-                                .condition("StringEquals", "kms:ViaService", "secretsmanager." + names.region() + ".amazonaws.com"))).getJson())
+                        props.key().decryptThroughService("DecryptMasterSecret", "secretsmanager"))).getJson())
                 .build());
 
         bastion = props.access().bastion() ? Optional.of(bastion(props)) : Optional.empty();

@@ -97,10 +97,7 @@ public final class DatabaseProxy extends Construct {
                         PolicyStatement.allow("ReadProxySecret")
                                 .actions("secretsmanager:GetSecretValue")
                                 .resources(secretArn),
-                        PolicyStatement.allow("DecryptProxySecret")
-                                .actions("kms:Decrypt")
-                                .resources(props.key().arn())
-                                .condition("StringEquals", "kms:ViaService", "secretsmanager." + names.region() + ".amazonaws.com"))).getJson())
+                        props.key().decryptThroughService("DecryptProxySecret", "secretsmanager"))).getJson())
                 .build());
 
         proxy = new DbProxy(this, "proxy", DbProxyConfig.builder()

@@ -63,10 +63,7 @@ public final class RoleProvisioning extends Construct {
                         PolicyStatement.allow("ReadCredentialsTheRolesScriptUses")
                                 .actions("secretsmanager:GetSecretValue")
                                 .resources(secrets.toArray(String[]::new)),
-                        PolicyStatement.allow("DecryptThem")
-                                .actions("kms:Decrypt")
-                                .resources(props.key().arn())
-                                .condition("StringEquals", "kms:ViaService", "secretsmanager." + names.region() + ".amazonaws.com"))).getJson())
+                        props.key().decryptThroughService("DecryptThem", "secretsmanager"))).getJson())
                 .build());
 
         SsmDocument document = new SsmDocument(this, "document", SsmDocumentConfig.builder()
