@@ -115,7 +115,12 @@ public final class RoleProvisioning extends Construct {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("action", "aws:runShellScript");
         step.put("name", "createDatabaseRoles");
-        step.put("inputs", Map.of("timeoutSeconds", "600", "runCommand", lines));
+        // Ordered maps only: the content is the document's identity, and a key order that moved between syntheses would
+        // make a new document version, and so a new run, at every deploy.
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("timeoutSeconds", "600");
+        inputs.put("runCommand", lines);
+        step.put("inputs", inputs);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("schemaVersion", "2.2");
         content.put("description", "Creates and grants the " + names.environment() + " database roles (idempotent): " + props.roles().roles().stream()
