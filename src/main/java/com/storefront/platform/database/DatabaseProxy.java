@@ -69,21 +69,11 @@ public final class DatabaseProxy extends Construct {
                 "PostgreSQL to the database security group");
         props.database().allowFrom("from-proxy", Peer.group(groupId), "PostgreSQL from the RDS Proxy");
 
-        props.key().grantThroughService("SecretsManagerUsesKey", "secretsmanager");
-        SecretsmanagerSecret secret = new SecretsmanagerSecret(this, "secret", SecretsmanagerSecretConfig.builder()
-                .name(names.project() + "/" + names.environment() + "/postgres/proxy")
-                .description("Credentials the " + names.environment() + " RDS Proxy logs in to PostgreSQL with, as " + user)
-                .kmsKeyId(props.key().arn())
-                .recoveryWindowInDays(protect ? 30 : 0)
-                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(protect).build())
-                .build());
-        secretArn = secret.getArn();
-        credentials = new SecretsmanagerSecretVersion(this, "credentials", SecretsmanagerSecretVersionConfig.builder()
-                .secretId(secret.getId())
-                .build());
-        // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; the password is never stored.
-        credentials.addOverride("secret_string_wo", "${jsonencode({username = \"" + user + "\", password = " + props.password().expression() + "})}");
-        credentials.addOverride("secret_string_wo_version", 1);
+        WriteOnlySecret secret = WriteOnlySecret.declare(this, "credentials", names.project() + "/" + names.environment() + "/postgres/proxy",
+                "Credentials the " + names.environment() + " RDS Proxy logs in to PostgreSQL with, as " + user, props.key(), protect,
+                "jsonencode({username = \"" + user + "\", password = " + props.password().expression() + "})", 1);
+        secretArn = secret.secret().getArn();
+        credentials = secret.version();
 
         IamRole role = new IamRole(this, "role", IamRoleConfig.builder()
                 .name(names.iamRoleName("postgres-proxy"))

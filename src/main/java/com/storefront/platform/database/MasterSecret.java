@@ -35,20 +35,6 @@ public final class MasterSecret extends Construct {
             version = null;
             return;
         }
-        props.key().grantThroughService("SecretsManagerUsesKey", "secretsmanager");
-        SecretsmanagerSecret secret = new SecretsmanagerSecret(this, "secret", SecretsmanagerSecretConfig.builder()
-                .name(props.names().project() + "/" + props.names().environment() + "/postgres/master")
-                .description("Master credentials of the " + props.names().environment() + " PostgreSQL primary (break-glass only)")
-                .kmsKeyId(props.key().arn())
-                // Unprotected environments delete at once so a re-create can reuse the name.
-                .recoveryWindowInDays(protect ? 30 : 0)
-                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(protect).build())
-                .build());
-        arn = secret.getArn();
-
-        version = new SecretsmanagerSecretVersion(this, "current", SecretsmanagerSecretVersionConfig.builder()
-                .secretId(secret.getId())
-                .build());
         // The keys AWS's single-user rotation function reads; host and port are the primary's, so the value is
         // written once the primary exists.
         DbInstance instance = props.database().primary();
@@ -56,10 +42,11 @@ public final class MasterSecret extends Construct {
         String json = "{engine = \"postgres\", host = " + primary + ".address, port = " + primary + ".port, username = \""
                 + credentials.masterUsername() + "\", password = " + props.password().expression() + ", dbname = \""
                 + credentials.databaseName() + "\"}";
-        // Write-only attributes (provider >= 5.95) are missing from the 5.23.1 bindings; only they accept
-        // ephemeral values, and neither value is stored in state or plan.
-        version.addOverride("secret_string_wo", "${jsonencode(" + json + ")}");
-        version.addOverride("secret_string_wo_version", writeOnly.version());
+        WriteOnlySecret secret = WriteOnlySecret.declare(this, "current", props.names().project() + "/" + props.names().environment() + "/postgres/master",
+                "Master credentials of the " + props.names().environment() + " PostgreSQL primary (break-glass only)", props.key(), protect,
+                "jsonencode(" + json + ")", writeOnly.version());
+        arn = secret.secret().getArn();
+        version = secret.version();
     }
 
     public String arn() {
