@@ -79,9 +79,7 @@ public final class StackJson {
 
     /** The single resource of {@code type} that matches {@code filter}; fails if there are none or several. */
     public JsonNode onlyResource(String type, Predicate<JsonNode> filter) {
-        List<JsonNode> matching = resources(type, filter);
-        check(matching.size() == 1, "expected exactly one matching " + type + " but found " + matching.size());
-        return matching.get(0);
+        return resources(type).get(logicalId(type, filter));
     }
 
     /** The output named {@code name}; fails if absent. */
