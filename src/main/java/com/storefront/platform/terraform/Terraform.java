@@ -50,9 +50,14 @@ public final class Terraform {
 
     /** Whether a {@code terraform} executable is on the PATH. */
     public static boolean isInstalled() {
+        return onPath("terraform");
+    }
+
+    /** Whether an executable named {@code program} is on the PATH. */
+    public static boolean onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "terraform"))) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }
         }

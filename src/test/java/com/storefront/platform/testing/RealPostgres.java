@@ -2,8 +2,8 @@ package com.storefront.platform.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.storefront.platform.terraform.Terraform;
 import com.sun.security.auth.module.UnixSystem;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +26,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +191,7 @@ public final class RealPostgres {
      * @throws SQLException with psql's output when psql exits non-zero
      */
     public void runPsql(String role, String database, String script, Map<String, String> variables) throws SQLException {
-        if (!onPath("psql")) {
+        if (!Terraform.onPath("psql")) {
             TerraformRequired.skipOrFail("psql is not on the PATH: the psql checks of the roles script NOT RUN. Install a PostgreSQL client.");
         }
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
@@ -213,11 +212,6 @@ public final class RealPostgres {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean onPath(String program) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
     }
 
     /**
