@@ -1,5 +1,6 @@
 package com.storefront.platform.database;
 
+import com.storefront.platform.config.DatabaseConfig;
 import com.storefront.platform.config.DatabaseRole;
 import java.util.List;
 
@@ -57,6 +58,12 @@ public record DatabaseRoles(String databaseName, String masterUsername, List<Dat
         if (proxiedRole != null && roles.stream().noneMatch(role -> role.name().equals(proxiedRole))) {
             throw new IllegalArgumentException("the proxied role " + proxiedRole + " is not one of " + roles);
         }
+    }
+
+    /** The roles {@code config} declares, the application's served by the RDS Proxy where it has one. */
+    public static DatabaseRoles of(DatabaseConfig config) {
+        return new DatabaseRoles(config.credentials().databaseName(), config.credentials().masterUsername(), config.access().roles(),
+                config.proxy().enabled() ? config.access().applicationRole().name() : null);
     }
 
     /** Roles that all log in with IAM tokens: no proxy. */

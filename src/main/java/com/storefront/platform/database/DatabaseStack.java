@@ -48,8 +48,7 @@ public final class DatabaseStack extends EnvironmentStack {
         DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(names, environment.accountId(), database,
                 secret, key, network, deployment.lookup(MachineImage.latestAmazonLinux2023()), config.access(), proxy));
         RoleProvisioning roles = new RoleProvisioning(this, "roles", new RoleProvisioningProps(names, database, secret, key, access.bastion(),
-                new DatabaseRoles(config.credentials().databaseName(), config.credentials().masterUsername(), config.access().roles(),
-                        proxy.map(DatabaseProxy::user).orElse(null)), proxy));
+                DatabaseRoles.of(config), proxy));
         BackupExport backups = new BackupExport(this, "backups",
                 new BackupExportProps(names, environment.accountId(), key, config.backups(), config.protect()));
         DisasterRecoveryConfig recovery = config.backups().disasterRecovery();

@@ -1,11 +1,7 @@
 package com.storefront.platform.database;
 
-import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
-import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
-import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecretConfig;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
-import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersionConfig;
 import com.storefront.platform.config.CredentialsConfig;
 import com.storefront.platform.config.MasterPassword;
 import java.util.Optional;
