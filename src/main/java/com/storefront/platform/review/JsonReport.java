@@ -116,10 +116,9 @@ public final class JsonReport {
 
         static RunCostEntry of(ReviewRun run) {
             PriceTable table = PriceTable.bundled();
-            CostSummary total = run.reviews().stream().map(r -> r.cost().total()).reduce(CostSummary.ZERO, CostSummary::plus);
             return new RunCostEntry(table.currency(), table.hoursPerMonth(), table.pricesRead(),
                     run.reviews().stream().map(r -> new StackCostEntry(r.stack(), SumEntry.of(r.cost().total()))).toList(),
-                    SumEntry.of(total));
+                    SumEntry.of(run.costTotal()));
         }
     }
 

@@ -180,12 +180,10 @@ public final class MarkdownReport {
                 .flatMap(r -> r.cost().regions().stream()).collect(Collectors.toCollection(TreeSet::new))))
                 .append(" Each stack's review lists what is not in the sums.\n\n");
         md.append("| Stack | Before | After | Change | Unknown (after) |\n|---|---:|---:|---:|---:|\n");
-        CostSummary total = CostSummary.ZERO;
         for (StackReview review : run.reviews()) {
             md.append(costRow("[" + review.stack() + "](" + review.stack() + ".md)", review.cost().total()));
-            total = total.plus(review.cost().total());
         }
-        md.append(costRow("**all stacks**", total));
+        md.append(costRow("**all stacks**", run.costTotal()));
     }
 
     private static String costBasis(PriceTable table, Set<String> regions) {

@@ -1,5 +1,6 @@
 package com.storefront.platform.review;
 
+import com.storefront.platform.review.cost.CostSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,5 +50,10 @@ public record ReviewRun(Mode mode, List<StackReview> reviews, List<StackFailure>
     /** The counts over every reviewed stack. */
     public Map<String, Integer> counts() {
         return StackReview.countKinds(reviews.stream().flatMap(r -> r.changes().stream()).toList());
+    }
+
+    /** The monthly cost of every reviewed stack together: before, after and the change. */
+    public CostSummary costTotal() {
+        return reviews.stream().map(r -> r.cost().total()).reduce(CostSummary.ZERO, CostSummary::plus);
     }
 }
