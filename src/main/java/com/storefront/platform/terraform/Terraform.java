@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,10 @@ public final class Terraform {
         try {
             Files.createDirectories(workDir);
             Path file = workDir.resolve("terraform-cli.tfrc");
-            Files.writeString(file, config);
+            // Runners sharing a work directory write the file while others' Terraform reads it: a rewrite in place is
+            // empty for a moment, and a Terraform reading it then goes to the registry. A rename never is.
+            Path written = Files.writeString(Files.createTempFile(workDir, "terraform-cli", ".tfrc"), config);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
