@@ -26,6 +26,9 @@ public final class Terraform {
     /** Where this project's machines keep the AWS provider. */
     public static final String DEFAULT_MIRROR = "/opt/tf-plugins";
 
+    /** The {@code GOGC} Terraform runs with when the environment sets none: see {@link #configure}. */
+    public static final String GO_GC_PERCENT = "400";
+
     private final Optional<Path> cliConfig;
 
     private Terraform(Optional<Path> cliConfig) {
@@ -102,6 +105,22 @@ public final class Terraform {
     }
 
     /**
+     * Sets up the environment of a process that runs Terraform (this runner's, or a tool's that runs it, such as the
+     * CDKTF CLI): this runner's CLI configuration, no version check, and {@value #GO_GC_PERCENT} for Go's collector
+     * unless the caller's environment sets {@code GOGC}.
+     *
+     * <p>Terraform and the AWS provider are Go programs, and at each start the provider builds the schemas of every
+     * AWS resource it knows: at Go's default ({@code GOGC=100}) garbage collection is about a third of the CPU of a
+     * {@code validate} or {@code plan}. At 400 the heap may grow to five times what is live before a collection,
+     * measured on this project's largest stack as 11.1 CPU-s and 565 MB at the default against 7.0 CPU-s and 750 MB.
+     */
+    public void configure(Map<String, String> environment) {
+        cliConfig.ifPresent(file -> environment.put("TF_CLI_CONFIG_FILE", file.toAbsolutePath().toString()));
+        environment.put("CHECKPOINT_DISABLE", "1");
+        environment.putIfAbsent("GOGC", GO_GC_PERCENT);
+    }
+
+    /**
      * Runs {@code terraform <args>} in {@code dir} and waits for it.
      *
      * @return the exit code and everything it printed
@@ -111,11 +130,9 @@ public final class Terraform {
         command.add("terraform");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        Map<String, String> environment = builder.environment();
-        cliConfig.ifPresent(file -> environment.put("TF_CLI_CONFIG_FILE", file.toAbsolutePath().toString()));
-        environment.put("TF_IN_AUTOMATION", "1");
-        environment.put("TF_INPUT", "0");
-        environment.put("CHECKPOINT_DISABLE", "1");
+        configure(builder.environment());
+        builder.environment().put("TF_IN_AUTOMATION", "1");
+        builder.environment().put("TF_INPUT", "0");
         try {
             Path stdout = Files.createTempFile("terraform-out", ".txt");
             Path stderr = Files.createTempFile("terraform-err", ".txt");

@@ -1,5 +1,6 @@
 package com.storefront.platform.testing;
 
+import com.storefront.platform.terraform.Terraform;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,15 +42,14 @@ public final class CdktfCli {
 
     /**
      * Runs {@code cdktf <command> <stacks> --skip-synth --auto-approve -o <outdir>} from the project directory
-     * (whose {@code cdktf.json} it reads), with Terraform configured by {@code terraformCliConfig} when present.
+     * (whose {@code cdktf.json} it reads), with the Terraform it runs set up as {@code terraform} runs it.
      */
-    public static Run run(Path outdir, Optional<Path> terraformCliConfig, String command, String... stacks) {
+    public static Run run(Path outdir, Terraform terraform, String command, String... stacks) {
         List<String> args = new ArrayList<>(List.of("npx", "--yes", PACKAGE, command));
         args.addAll(List.of(stacks));
         args.addAll(List.of("--skip-synth", "--auto-approve", "--no-color", "-o", outdir.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
-        terraformCliConfig.ifPresent(file -> builder.environment().put("TF_CLI_CONFIG_FILE", file.toAbsolutePath().toString()));
-        builder.environment().put("CHECKPOINT_DISABLE", "1");
+        terraform.configure(builder.environment());
         builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
         Map<String, Instant[]> spans = new LinkedHashMap<>();
         Map<String, Instant> started = new LinkedHashMap<>();

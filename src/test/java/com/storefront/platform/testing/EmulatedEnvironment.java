@@ -113,7 +113,7 @@ public final class EmulatedEnvironment implements AutoCloseable {
                 }
             }
         }
-        return CdktfCli.run(outdir, terraform.cliConfig(), command, stacks);
+        return CdktfCli.run(outdir, terraform, command, stacks);
     }
 
     /** The lock file Terraform writes for the AWS provider from the mirror, made once per test run. */
