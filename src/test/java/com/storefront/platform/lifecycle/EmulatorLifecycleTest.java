@@ -71,6 +71,11 @@ class EmulatorLifecycleTest {
 
     private static final Path ROOT = Path.of("target", "emulator");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "lifecycle-background");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Test
     void operatesDevAndProdEndToEndSideBySide() {
@@ -84,28 +89,74 @@ class EmulatorLifecycleTest {
             List<String> pristine = env.inventory();
 
             Path deployed = timings.time("synth", () -> env.synthesize("deployed", environment));
+            // Synthesis is CPU work, the deploy mostly the provider waiting: the changed variants the steps after it
+            // plan are synthesized meanwhile.
+            Future<Variants> synthesizing = BACKGROUND.submit(() -> Variants.synthesize(env));
             deploysTheNetworkThenTheDatabaseInOneCommand(env, deployed, timings);
-            publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(env, deployed);
-            copiesBackupsToTheDisasterRecoveryVaultInItsRegion(env, deployed);
-            poolsTheWriterAndRunsTheRolesScriptOnTheBastion(env, deployed);
-            // Each of these only plans against what is deployed, so they run side by side.
+            Variants variants = timings.time("variants synthesized during the deploy", () -> await(synthesizing));
+            // Each of these only reads or plans what is deployed, so they run side by side.
             AtomicReference<PlannedBump> bump = new AtomicReference<>();
-            timings.time("re-plan, three reviews, password bump plan", () -> concurrently(
+            timings.time("checks of what stands, re-plans, three reviews, password bump plan", () -> concurrently(
+                    () -> publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(env, deployed),
+                    () -> copiesBackupsToTheDisasterRecoveryVaultInItsRegion(env, deployed),
+                    () -> poolsTheWriterAndRunsTheRolesScriptOnTheBastion(env, deployed),
                     () -> plansNothingMoreAfterTheDeploy(env, deployed, Layer.NETWORK),
                     () -> plansNothingMoreAfterTheDeploy(env, deployed, Layer.DATABASE),
-                    () -> passesAnInPlaceChangeShowingTheUpdate(env),
-                    () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env),
-                    () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env),
-                    () -> bump.set(plansAPasswordBumpOfThePrimaryAndTheSecretAndNothingElse(env))));
+                    () -> passesAnInPlaceChangeShowingTheUpdate(env, variants.inPlace()),
+                    () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env, variants.disruptive()),
+                    () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env, variants.protectedData()),
+                    () -> bump.set(plansAPasswordBumpOfThePrimaryAndTheSecretAndNothingElse(env, variants.passwordBump()))));
             Path bumped = timings.time("bump the password", () -> appliesThePasswordBumpToTheInstanceAndTheSecret(env, bump.get(), timings));
-            timings.time("re-plan", () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE));
             if (environment.database().protect()) {
-                refusesToDestroyAndDeletesNothing(env, bumped, timings);
+                // The refused destroy changes nothing, so the re-plan need not wait for it.
+                timings.time("re-plan beside the refused destroy", () -> concurrently(
+                        () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE),
+                        () -> refusesToDestroyAndDeletesNothing(env, bumped, timings)));
             } else {
+                timings.time("re-plan", () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE));
                 destroysBothStacksInOneCommandLeavingNothing(env, bumped, pristine, timings);
             }
         }
         timings.print(ROOT.resolve(name).resolve("waits-lifecycle.log"));
+    }
+
+    /**
+     * The environment changed as the steps after the deploy plan it, each synthesized into a directory of its own:
+     * alarm and retention tweaks (in place), a larger class (disruptive), a renamed master user (protected data, with
+     * more edits made to its JSON by the step) and the next master password version.
+     */
+    private record Variants(Path inPlace, Path disruptive, Path protectedData, Path passwordBump) {
+
+        static Variants synthesize(EmulatedEnvironment env) {
+            EnvironmentConfig environment = env.environment();
+            String larger = environment.database().instanceClass().burstable() ? "db.t4g.large" : "db.r6g.xlarge";
+            MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) environment.database().credentials().masterPassword();
+            return new Variants(
+                    env.synthesize("in-place", environment.withDatabase(d -> d
+                            .observability(o -> o.alarms(a -> a.cpuPercent(70)))
+                            .backups(b -> b.retentionDays(environment.database().backups().retentionDays() + 3)))),
+                    env.synthesize("disruptive", environment.withDatabase(d -> d.instanceClass(larger).replicaInstanceClass(larger))),
+                    env.synthesize("protected", environment.withDatabase(d -> d.credentials(c -> c.masterUsername("storefront_owner")))),
+                    env.synthesize("rotated", environment.withDatabase(d -> d.credentials(c -> c.masterPassword(
+                            new MasterPassword.WriteOnly(current.version() + 1))))));
+        }
+    }
+
+    private static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs {@code steps} at the same time and fails with the first failure, the others added to it. */
@@ -153,7 +204,7 @@ class EmulatorLifecycleTest {
                 () -> "the database stack started before the network stack was applied:\n" + deploy.output());
         timings.record("  apply " + network, deploy.span(network).duration());
         timings.record("  apply " + database, deploy.span(database).duration());
-        timings.providerWaited(deploy.resourceOperations());
+        timings.providerWaited("deploy", deploy.resourceOperations());
     }
 
     private static void plansNothingMoreAfterTheDeploy(EmulatedEnvironment env, Path outdir, Layer layer) {
@@ -265,11 +316,8 @@ class EmulatorLifecycleTest {
         }
     }
 
-    private static void passesAnInPlaceChangeShowingTheUpdate(EmulatedEnvironment env) {
-        EnvironmentConfig changed = env.environment().withDatabase(d -> d
-                .observability(o -> o.alarms(a -> a.cpuPercent(70)))
-                .backups(b -> b.retentionDays(env.environment().database().backups().retentionDays() + 3)));
-        Path stack = env.stack(env.synthesize("in-place", changed), Layer.DATABASE);
+    private static void passesAnInPlaceChangeShowingTheUpdate(EmulatedEnvironment env, Path outdir) {
+        Path stack = env.stack(outdir, Layer.DATABASE);
 
         Review review = review(env, "in-place", stack);
 
@@ -281,10 +329,8 @@ class EmulatorLifecycleTest {
         assertTrue(review.stack().path("disruptive").isEmpty(), review::toString);
     }
 
-    private static void warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(EmulatedEnvironment env) {
-        String larger = env.environment().database().instanceClass().burstable() ? "db.t4g.large" : "db.r6g.xlarge";
-        EnvironmentConfig resized = env.environment().withDatabase(d -> d.instanceClass(larger).replicaInstanceClass(larger));
-        Path stack = env.stack(env.synthesize("disruptive", resized), Layer.DATABASE);
+    private static void warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(EmulatedEnvironment env, Path outdir) {
+        Path stack = env.stack(outdir, Layer.DATABASE);
         editConfiguration(stack, configuration -> primary(configuration).put("identifier", "storefront-" + env.environment().name() + "-postgres-renamed"));
 
         Review warned = review(env, "disruptive", stack);
@@ -297,10 +343,9 @@ class EmulatorLifecycleTest {
         assertTrue(warned.markdown().contains("## Disruptive in-place changes"), warned::toString);
     }
 
-    private static void blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(EmulatedEnvironment env) {
+    private static void blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(EmulatedEnvironment env, Path outdir) {
         String name = env.environment().name();
-        EnvironmentConfig renamedUser = env.environment().withDatabase(d -> d.credentials(c -> c.masterUsername("storefront_owner")));
-        Path stack = env.stack(env.synthesize("protected", renamedUser), Layer.DATABASE);
+        Path stack = env.stack(outdir, Layer.DATABASE);
         Map<String, String> expected = new LinkedHashMap<>();
         editConfiguration(stack, configuration -> {
             ObjectNode resources = (ObjectNode) configuration.path("resource");
@@ -347,12 +392,9 @@ class EmulatorLifecycleTest {
     private record PlannedBump(Path outdir, Path stack, String secretArn, String before) {
     }
 
-    private static PlannedBump plansAPasswordBumpOfThePrimaryAndTheSecretAndNothingElse(EmulatedEnvironment env) {
+    private static PlannedBump plansAPasswordBumpOfThePrimaryAndTheSecretAndNothingElse(EmulatedEnvironment env, Path outdir) {
         String secretArn = env.outputs(env.stack(env.path("deployed").resolve("cdktf.out"), Layer.DATABASE)).path(DatabaseOutput.MASTER_SECRET_ARN.outputName()).path("value").asText();
         String before = env.secretValue(secretArn);
-        MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) env.environment().database().credentials().masterPassword();
-        EnvironmentConfig bumped = env.environment().withDatabase(d -> d.credentials(c -> c.masterPassword(new MasterPassword.WriteOnly(current.version() + 1))));
-        Path outdir = env.synthesize("rotated", bumped);
         Path stack = env.stack(outdir, Layer.DATABASE);
 
         env.initAnd(stack, "plan", "-input=false", "-no-color", "-lock=false", "-out=rotate.tfplan").orThrow(stack);
@@ -374,7 +416,7 @@ class EmulatorLifecycleTest {
         Terraform.Result apply = env.terraform(bump.stack(), "apply", "-input=false", "-no-color", "rotate.tfplan");
 
         assertTrue(apply.succeeded(), () -> apply.stdout() + apply.stderr());
-        timings.providerWaited(longestOperation(apply.stdout()));
+        timings.providerWaited("bump the password", longestOperation(apply.stdout()));
         String after = env.secretValue(bump.secretArn());
         assertNotEquals(parse(bump.before()).path("password"), parse(after).path("password"), "the secret holds a new password");
         assertFalse(readString(env.stateFile(Layer.DATABASE)).contains(parse(after).path("password").asText()),
@@ -395,7 +437,7 @@ class EmulatorLifecycleTest {
         assertEquals(pristine, env.inventory(), "the emulator still holds resources of " + env.environment().name());
         timings.record("  destroy " + database, destroy.span(database).duration());
         timings.record("  destroy " + network, destroy.span(network).duration());
-        timings.providerWaited(destroy.resourceOperations());
+        timings.providerWaited("destroy", destroy.resourceOperations());
     }
 
     private static void refusesToDestroyAndDeletesNothing(EmulatedEnvironment env, Path outdir, Timings timings) {
@@ -568,7 +610,7 @@ class EmulatorLifecycleTest {
         private final String environment;
         private final Map<String, Duration> steps = new LinkedHashMap<>();
         private final Instant started = Instant.now();
-        private Duration providerWaits = Duration.ZERO;
+        private final Map<String, Duration> waits = new LinkedHashMap<>();
 
         Timings(String environment) {
             this.environment = environment;
@@ -590,22 +632,27 @@ class EmulatorLifecycleTest {
             });
         }
 
-        void record(String step, Duration duration) {
+        synchronized void record(String step, Duration duration) {
             steps.put(step, duration);
         }
 
-        /** Adds time the AWS provider spent on resource operations, which against the emulator is its own waiting. */
-        void providerWaited(Duration duration) {
-            providerWaits = providerWaits.plus(duration);
+        /**
+         * Adds time the AWS provider spent on resource operations during {@code step}, which against the emulator is
+         * its own waiting.
+         */
+        synchronized void providerWaited(String step, Duration duration) {
+            waits.merge(step, duration, Duration::plus);
         }
 
         /** Prints the steps, and writes the provider's waits where {@code scripts/benchmark} reads them. */
         void print(Path waitsFile) {
             Duration total = Duration.between(started, Instant.now());
+            Duration providerWaits = waits.values().stream().reduce(Duration.ZERO, Duration::plus);
             StringBuilder report = new StringBuilder("emulator lifecycle " + environment + ": " + seconds(total) + " in all, of which "
                     + seconds(providerWaits) + " the AWS provider's own waits (" + String.format("%.2f", total.toMillis() / (double) providerWaits.toMillis())
                     + "x)\n");
-            steps.forEach((step, duration) -> report.append("  ").append(step).append(": ").append(seconds(duration)).append('\n'));
+            steps.forEach((step, duration) -> report.append("  ").append(step).append(": ").append(seconds(duration))
+                    .append(waits.containsKey(step) ? ", of which provider waits " + seconds(waits.get(step)) : "").append('\n'));
             System.out.print(report);
             try {
                 Files.writeString(waitsFile, Long.toString(providerWaits.toSeconds()));
