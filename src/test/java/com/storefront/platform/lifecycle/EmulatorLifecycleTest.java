@@ -71,7 +71,6 @@ class EmulatorLifecycleTest {
 
     private static final Path ROOT = Path.of("target", "emulator");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BUMP = "bump the password, three reviews beside it";
     private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(work -> {
         Thread thread = new Thread(work, "lifecycle-background");
         thread.setDaemon(true);
@@ -95,33 +94,26 @@ class EmulatorLifecycleTest {
             Future<Variants> synthesizing = BACKGROUND.submit(() -> Variants.synthesize(env));
             deploysTheNetworkThenTheDatabaseInOneCommand(env, deployed, timings);
             Variants variants = timings.time("variants synthesized during the deploy", () -> await(synthesizing));
-            Path deployedState = keepTheDeployedState(env);
-            boolean protect = environment.database().protect();
-            // Each of these only reads or plans what is deployed (a refused destroy deletes nothing), so they run side
-            // by side.
+            // Each of these only reads or plans what is deployed, so they run side by side.
             AtomicReference<PlannedBump> bump = new AtomicReference<>();
-            timings.time("checks of what stands, re-plans, password bump plan" + (protect ? ", refused destroy" : ""), () -> concurrently(
+            timings.time("checks of what stands, re-plans, three reviews, password bump plan", () -> concurrently(
                     () -> publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(env, deployed),
                     () -> copiesBackupsToTheDisasterRecoveryVaultInItsRegion(env, deployed),
                     () -> poolsTheWriterAndRunsTheRolesScriptOnTheBastion(env, deployed),
                     () -> plansNothingMoreAfterTheDeploy(env, deployed, Layer.NETWORK),
                     () -> plansNothingMoreAfterTheDeploy(env, deployed, Layer.DATABASE),
-                    () -> bump.set(plansAPasswordBumpOfThePrimaryAndTheSecretAndNothingElse(env, variants.passwordBump())),
-                    () -> {
-                        if (protect) {
-                            refusesToDestroyAndDeletesNothing(env, variants.destroy(), timings);
-                        }
-                    }));
-            // The reviews plan from a copy of the state as deployed, not refreshed (--no-refresh): the bump applying
-            // meanwhile changes nothing they read, and they run while the provider waits on the instance.
-            timings.time(BUMP, () -> concurrently(
-                    () -> appliesThePasswordBumpToTheInstanceAndTheSecret(env, bump.get(), timings),
-                    () -> passesAnInPlaceChangeShowingTheUpdate(env, fromState(env, variants.inPlace(), deployedState)),
-                    () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env, fromState(env, variants.disruptive(), deployedState)),
-                    () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env, fromState(env, variants.protectedData(), deployedState))));
-            Path bumped = bump.get().outdir();
-            timings.time("re-plan", () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE));
-            if (!protect) {
+                    () -> passesAnInPlaceChangeShowingTheUpdate(env, variants.inPlace()),
+                    () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env, variants.disruptive()),
+                    () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env, variants.protectedData()),
+                    () -> bump.set(plansAPasswordBumpOfThePrimaryAndTheSecretAndNothingElse(env, variants.passwordBump()))));
+            Path bumped = timings.time("bump the password", () -> appliesThePasswordBumpToTheInstanceAndTheSecret(env, bump.get(), timings));
+            if (environment.database().protect()) {
+                // The refused destroy changes nothing, so the re-plan need not wait for it.
+                timings.time("re-plan beside the refused destroy", () -> concurrently(
+                        () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE),
+                        () -> refusesToDestroyAndDeletesNothing(env, bumped, timings)));
+            } else {
+                timings.time("re-plan", () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE));
                 destroysBothStacksInOneCommandLeavingNothing(env, bumped, pristine, timings);
             }
         }
@@ -131,10 +123,9 @@ class EmulatorLifecycleTest {
     /**
      * The environment changed as the steps after the deploy plan it, each synthesized into a directory of its own:
      * alarm and retention tweaks (in place), a larger class (disruptive), a renamed master user (protected data, with
-     * more edits made to its JSON by the step), the next master password version, and the environment as deployed,
-     * for a destroy in directories of its own (cdktf's init there would race the plans in the deployed ones).
+     * more edits made to its JSON by the step) and the next master password version.
      */
-    private record Variants(Path inPlace, Path disruptive, Path protectedData, Path passwordBump, Path destroy) {
+    private record Variants(Path inPlace, Path disruptive, Path protectedData, Path passwordBump) {
 
         static Variants synthesize(EmulatedEnvironment env) {
             EnvironmentConfig environment = env.environment();
@@ -147,8 +138,7 @@ class EmulatorLifecycleTest {
                     env.synthesize("disruptive", environment.withDatabase(d -> d.instanceClass(larger).replicaInstanceClass(larger))),
                     env.synthesize("protected", environment.withDatabase(d -> d.credentials(c -> c.masterUsername("storefront_owner")))),
                     env.synthesize("rotated", environment.withDatabase(d -> d.credentials(c -> c.masterPassword(
-                            new MasterPassword.WriteOnly(current.version() + 1))))),
-                    env.synthesize("destroyed", environment));
+                            new MasterPassword.WriteOnly(current.version() + 1))))));
         }
     }
 
@@ -422,15 +412,16 @@ class EmulatorLifecycleTest {
         return new PlannedBump(outdir, stack, secretArn, before);
     }
 
-    private static void appliesThePasswordBumpToTheInstanceAndTheSecret(EmulatedEnvironment env, PlannedBump bump, Timings timings) {
+    private static Path appliesThePasswordBumpToTheInstanceAndTheSecret(EmulatedEnvironment env, PlannedBump bump, Timings timings) {
         Terraform.Result apply = env.terraform(bump.stack(), "apply", "-input=false", "-no-color", "rotate.tfplan");
 
         assertTrue(apply.succeeded(), () -> apply.stdout() + apply.stderr());
-        timings.providerWaited(BUMP, longestOperation(apply.stdout()));
+        timings.providerWaited("bump the password", longestOperation(apply.stdout()));
         String after = env.secretValue(bump.secretArn());
         assertNotEquals(parse(bump.before()).path("password"), parse(after).path("password"), "the secret holds a new password");
         assertFalse(readString(env.stateFile(Layer.DATABASE)).contains(parse(after).path("password").asText()),
                 "the new password stays out of state");
+        return bump.outdir();
     }
 
     private static void destroysBothStacksInOneCommandLeavingNothing(EmulatedEnvironment env, Path outdir, List<String> pristine,
@@ -460,28 +451,10 @@ class EmulatorLifecycleTest {
         assertEquals(deployed, env.inventory(), "a refused destroy deleted resources");
     }
 
-    /** A copy of the database stack's state as the deploy left it, for the reviews to plan from. */
-    private static Path keepTheDeployedState(EmulatedEnvironment env) {
-        try {
-            Path copy = Files.createDirectories(env.path("deployed-state")).resolve("database.tfstate");
-            Files.copy(env.stateFile(Layer.DATABASE), copy);
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A variant's {@code outdir}, its database stack's backend pointed at {@code state}, a copy of the shared file. */
-    private static Path fromState(EmulatedEnvironment env, Path outdir, Path state) {
-        editConfiguration(env.stack(outdir, Layer.DATABASE), configuration -> ((ObjectNode) configuration.path("terraform")
-                .path("backend").path("local")).put("path", state.toAbsolutePath().toString()));
-        return outdir;
-    }
-
     /** The project's plan review of one stack, in emulator mode, with the JSON and Markdown it wrote. */
     private static Review review(EmulatedEnvironment env, String name, Path stack) {
         Path out = env.path("review-" + name);
-        List<String> args = List.of("--emulator", "--no-refresh", "--out", out.toString(), stack.toString());
+        List<String> args = List.of("--emulator", "--out", out.toString(), stack.toString());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int exitCode = PlanReview.run(args, Map.of(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
