@@ -170,12 +170,12 @@ public final class JsonReport {
         }
     }
 
-    private record RunReport(String mode, boolean refreshed, String result, int exitCode, Map<String, Integer> counts, List<StackEntry> stacks,
+    private record RunReport(String mode, String result, int exitCode, Map<String, Integer> counts, List<StackEntry> stacks,
             List<FindingEntry> blocked, List<FindingEntry> acknowledged, List<DisruptionEntry> disruptive,
             List<String> unusedAcknowledgements, List<FailureEntry> failures, RunCostEntry cost) {
 
         static RunReport of(ReviewRun run) {
-            return new RunReport(run.mode().label(), run.refreshed(), run.verdict().result(), run.verdict().exitCode(), run.counts(),
+            return new RunReport(run.mode().label(), run.verdict().result(), run.verdict().exitCode(), run.counts(),
                     run.reviews().stream().map(StackEntry::of).toList(),
                     run.blocked().stream().map(FindingEntry::of).toList(),
                     run.acknowledged().stream().map(FindingEntry::of).toList(),

@@ -31,14 +31,9 @@ public final class MarkdownReport {
 
     /** The page of one stack: counts, the guard's verdict, the replacements and a table of every change. */
     public static String forStack(StackReview review, Mode mode) {
-        return forStack(review, mode, mode.refreshes());
-    }
-
-    /** The same, saying when a mode that refreshes was planned from state alone ({@code --no-refresh}). */
-    public static String forStack(StackReview review, Mode mode, boolean refreshed) {
         StringBuilder md = new StringBuilder();
         md.append("# Plan review: `").append(review.stack()).append("`\n\n");
-        md.append("Mode: ").append(mode.label()).append(" (").append(mode.description(refreshed)).append(").\n\n");
+        md.append("Mode: ").append(mode.label()).append(" (").append(mode.description()).append(").\n\n");
         appendCounts(md, review.counts());
         md.append('\n').append(guardVerdict(review)).append("\n");
         if (!review.findings().isEmpty()) {
@@ -71,7 +66,7 @@ public final class MarkdownReport {
     /** The page of the run: the verdict, a row per stack, every blocked and acknowledged change, and what failed. */
     public static String forRun(ReviewRun run) {
         StringBuilder md = new StringBuilder("# Plan review\n\n");
-        md.append("Mode: ").append(run.mode().label()).append(" (").append(run.mode().description(run.refreshed())).append("). ");
+        md.append("Mode: ").append(run.mode().label()).append(" (").append(run.mode().description()).append("). ");
         md.append("Result: **").append(run.verdict().description()).append("** (exit code ").append(run.verdict().exitCode())
                 .append(").\n\n");
         List<String> kinds = shownKinds(run.counts());

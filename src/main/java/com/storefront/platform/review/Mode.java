@@ -10,19 +10,19 @@ public enum Mode {
      * Stacks synthesized with {@code STOREFRONT_MODE=offline}: local state, placeholder credentials and the
      * stand-in network outputs; {@code -refresh=false} because there is no account to read.
      */
-    OFFLINE("offline", "offline", "local state, placeholder credentials", "--offline", List.of("-refresh=false")),
+    OFFLINE("offline", "offline", "local state, placeholder credentials, -refresh=false", "--offline", List.of("-refresh=false")),
 
     /**
      * Stacks synthesized with {@code STOREFRONT_MODE=emulator}: local state and provider endpoints on an AWS
      * emulator; the plan refreshes against what the emulator holds.
      */
-    EMULATOR("emulator", "emulator", "local state, an AWS emulator's endpoints", "--emulator", List.of()),
+    EMULATOR("emulator", "emulator", "local state, an AWS emulator's endpoints, refreshed", "--emulator", List.of()),
 
     /**
      * Stacks synthesized for AWS: S3 backends and the caller's (read-only) credentials; the plan refreshes
      * against the real resources.
      */
-    REAL("real", "aws", "S3 state, the caller's AWS credentials", "neither --offline nor --emulator", List.of());
+    REAL("real", "aws", "S3 state, the caller's AWS credentials, refreshed", "neither --offline nor --emulator", List.of());
 
     private final String label;
     private final String synthesisMode;
@@ -67,22 +67,12 @@ public enum Mode {
 
     /** What the mode means, for the report. */
     public String description() {
-        return description + (refreshes() ? ", refreshed" : ", -refresh=false");
-    }
-
-    /** The same, for plans that refreshed or not ({@code --no-refresh}); offline plans never do. */
-    public String description(boolean refreshed) {
-        return refreshes() && !refreshed ? description + ", not refreshed (--no-refresh): drift is not shown" : description();
+        return description;
     }
 
     /** How the review command is told this mode. */
     public String option() {
         return option;
-    }
-
-    /** Whether this mode's plans read what is deployed (offline plans cannot: there is no account). */
-    public boolean refreshes() {
-        return !planOptions.contains("-refresh=false");
     }
 
     /** Options this mode adds to {@code terraform plan}. */

@@ -34,7 +34,7 @@ public final class PlanReview {
 
     static final String USAGE = """
             Usage: PlanReview [--offline | --emulator] [--out DIR] [--allow-replace [STACK:]ADDRESS]... [--jobs N]
-                              [--block-disruptive] [--no-refresh] (--all CDKTF_OUT | STACK_DIR...)
+                              [--block-disruptive] (--all CDKTF_OUT | STACK_DIR...)
 
             Plans each synthesized stack (terraform init, plan -out, show -json), writes <stack>.md/.json and
             summary.md/.json, and fails when a plan deletes or replaces a protected resource (database instances,
@@ -52,8 +52,6 @@ public final class PlanReview {
                                 also STOREFRONT_ALLOW_REPLACE="A1,A2"
               --jobs N          stacks planned at once. Default: the number of processors
               --block-disruptive  fail on disruptive in-place changes too, not only warn
-              --no-refresh      plan from state alone (plan -refresh=false): faster, reads nothing deployed,
-                                and blind to drift; for a review right after an apply. Offline never refreshes
 
             Exit codes: 0 passed, 1 blocked by the guard, 2 usage or Terraform error.
             """;
@@ -102,14 +100,14 @@ public final class PlanReview {
      * @throws IllegalArgumentException when a plan is not a plan's JSON
      */
     public static ReviewRun review(Mode mode, List<PlannedStack> plans, Guard guard) {
-        return collect(mode, mode.refreshes(), plans.stream().map(guard::review).toList(), List.of(), guard);
+        return collect(mode, plans.stream().map(guard::review).toList(), List.of(), guard);
     }
 
     /** Plans and reviews every stack of {@code options}, {@code options.jobs()} at a time. */
     private static ReviewRun planAndReview(ReviewOptions options, PrintStream err) {
         Path workDir = temporaryDirectory();
         try {
-            StackPlanner planner = new StackPlanner(Terraform.inWorkDir(workDir), options.mode(), options.refresh());
+            StackPlanner planner = new StackPlanner(Terraform.inWorkDir(workDir), options.mode());
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             try {
                 List<Future<StackOutcome>> outcomes = new ArrayList<>();
@@ -126,7 +124,7 @@ public final class PlanReview {
                         failures.add(failure);
                     }
                 }
-                return collect(options.mode(), options.refresh(), reviews, failures, options.guard());
+                return collect(options.mode(), reviews, failures, options.guard());
             } finally {
                 pool.shutdownNow();
             }
@@ -151,10 +149,9 @@ public final class PlanReview {
         }
     }
 
-    private static ReviewRun collect(Mode mode, boolean refreshed, List<StackReview> reviews, List<StackFailure> failures,
-            Guard guard) {
+    private static ReviewRun collect(Mode mode, List<StackReview> reviews, List<StackFailure> failures, Guard guard) {
         List<Finding> findings = reviews.stream().flatMap(r -> r.findings().stream()).toList();
-        return new ReviewRun(mode, refreshed, reviews, failures, guard.unused(findings));
+        return new ReviewRun(mode, reviews, failures, guard.unused(findings));
     }
 
     /**
@@ -167,7 +164,7 @@ public final class PlanReview {
         try {
             Files.createDirectories(out);
             for (StackReview review : run.reviews()) {
-                Files.writeString(out.resolve(review.stack() + ".md"), MarkdownReport.forStack(review, run.mode(), run.refreshed()));
+                Files.writeString(out.resolve(review.stack() + ".md"), MarkdownReport.forStack(review, run.mode()));
                 Files.writeString(out.resolve(review.stack() + ".json"), JsonReport.forStack(review, run.mode()));
             }
             Files.writeString(out.resolve("summary.md"), MarkdownReport.forRun(run));

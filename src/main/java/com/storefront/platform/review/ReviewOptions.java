@@ -22,10 +22,8 @@ import java.util.Set;
  * @param guard the acknowledgements of {@code --allow-replace} and {@value Acknowledgement#ENVIRONMENT_VARIABLE}, and
  *     {@code --block-disruptive}. Default: every protected delete or replacement blocked, disruptions warned about
  * @param jobs how many stacks are planned at once. Default: the number of processors, at most the number of stacks
- * @param refresh whether the plans read what is deployed ({@code --no-refresh}: plan from state alone). Default: as
- *     the mode does (offline never refreshes)
  */
-record ReviewOptions(Mode mode, List<Path> stacks, Path out, Guard guard, int jobs, boolean refresh) {
+record ReviewOptions(Mode mode, List<Path> stacks, Path out, Guard guard, int jobs) {
 
     static final Path DEFAULT_OUT = Path.of("target", "plan-review");
 
@@ -58,7 +56,6 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, Guard guard, int jo
         Path out = DEFAULT_OUT;
         Integer jobs = null;
         boolean blockDisruptive = false;
-        boolean noRefresh = false;
         List<Path> stacks = new ArrayList<>();
         List<Acknowledgement> acknowledgements = new ArrayList<>();
         String fromEnvironment = environment.getOrDefault(Acknowledgement.ENVIRONMENT_VARIABLE, "");
@@ -69,7 +66,6 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, Guard guard, int jo
                 case "--offline" -> mode = Mode.OFFLINE;
                 case "--emulator" -> mode = Mode.EMULATOR;
                 case "--block-disruptive" -> blockDisruptive = true;
-                case "--no-refresh" -> noRefresh = true;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--all" -> stacks.addAll(fromManifest(Path.of(value(args, ++i, arg))));
                 case "--allow-replace" -> acknowledgements.add(Acknowledgement.parse(value(args, ++i, arg)));
@@ -78,8 +74,7 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, Guard guard, int jo
             }
         }
         int defaultJobs = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), stacks.size()));
-        return new ReviewOptions(mode, stacks, out, new Guard(acknowledgements, blockDisruptive), jobs == null ? defaultJobs : jobs,
-                mode.refreshes() && !noRefresh);
+        return new ReviewOptions(mode, stacks, out, new Guard(acknowledgements, blockDisruptive), jobs == null ? defaultJobs : jobs);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -9,26 +9,18 @@ import java.util.Objects;
  * The review of every stack of one run.
  *
  * @param mode how the stacks were planned
- * @param refreshed whether the plans read what is deployed ({@code false}: from state alone, as offline plans are
- *     and as {@code --no-refresh} asks). Default: as the mode does
  * @param reviews the stacks reviewed, in the order given
  * @param failures the stacks that could not be reviewed
  * @param unusedAcknowledgements acknowledgements that matched no protected delete or replacement
  */
-public record ReviewRun(Mode mode, boolean refreshed, List<StackReview> reviews, List<StackFailure> failures,
+public record ReviewRun(Mode mode, List<StackReview> reviews, List<StackFailure> failures,
         List<Acknowledgement> unusedAcknowledgements) {
 
     public ReviewRun {
         Objects.requireNonNull(mode, "mode");
-        refreshed = refreshed && mode.refreshes();
         reviews = List.copyOf(reviews);
         failures = List.copyOf(failures);
         unusedAcknowledgements = List.copyOf(unusedAcknowledgements);
-    }
-
-    /** A run whose plans refreshed as {@code mode} does. */
-    public ReviewRun(Mode mode, List<StackReview> reviews, List<StackFailure> failures, List<Acknowledgement> unusedAcknowledgements) {
-        this(mode, mode.refreshes(), reviews, failures, unusedAcknowledgements);
     }
 
     /**

@@ -41,23 +41,14 @@ public final class StackPlanner {
 
     private final Terraform terraform;
     private final Mode mode;
-    private final boolean refresh;
 
     /**
      * @param terraform the runner, with its CLI configuration
      * @param mode how to plan; a stack synthesized for another mode is refused
-     * @param refresh whether the plans read what is deployed; false plans from state alone
-     *     ({@code -refresh=false}), blind to drift. Offline plans never refresh
      */
-    public StackPlanner(Terraform terraform, Mode mode, boolean refresh) {
+    public StackPlanner(Terraform terraform, Mode mode) {
         this.terraform = terraform;
         this.mode = mode;
-        this.refresh = refresh && mode.refreshes();
-    }
-
-    /** A planner that refreshes as {@code mode} does. */
-    public StackPlanner(Terraform terraform, Mode mode) {
-        this(terraform, mode, true);
     }
 
     /**
@@ -93,19 +84,11 @@ public final class StackPlanner {
 
     private Terraform.Result initAndPlan(Path dir) {
         terraform.run(dir, "init", "-input=false", "-no-color").orThrow(dir);
-        return terraform.run(dir, planArguments().toArray(String[]::new));
-    }
-
-    /** The {@code terraform} arguments of the plan. */
-    List<String> planArguments() {
         List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color",
                 // A review never writes state, and a read-only CI role cannot write the S3 lock file.
                 "-lock=false", "-out=" + PLAN_FILE));
         plan.addAll(mode.planOptions());
-        if (!refresh && mode.refreshes()) {
-            plan.add("-refresh=false");
-        }
-        return plan;
+        return terraform.run(dir, plan.toArray(String[]::new));
     }
 
     private String show(Path dir) {

@@ -91,9 +91,8 @@ class JsonReportTest {
         String json = JsonReport.forRun(run);
 
         JsonNode summary = parse(json);
-        assertEquals(List.of("mode", "refreshed", "result", "exitCode", "counts", "stacks", "blocked", "acknowledged", "disruptive",
+        assertEquals(List.of("mode", "result", "exitCode", "counts", "stacks", "blocked", "acknowledged", "disruptive",
                 "unusedAcknowledgements", "failures", "cost"), fieldNames(summary), json);
-        assertFalse(summary.path("refreshed").asBoolean(true), "an offline run never refreshes: " + json);
         assertEquals(List.of("currency", "hoursPerMonth", "pricesRead", "stacks", "total"), fieldNames(summary.path("cost")), json);
         assertEquals(List.of("stack", "result", "markdown", "json", "counts"), fieldNames(summary.at("/stacks/0")), json);
         assertEquals(List.of("stack", "message"), fieldNames(summary.at("/failures/0")), json);

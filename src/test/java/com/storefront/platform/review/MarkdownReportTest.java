@@ -104,19 +104,4 @@ class MarkdownReportTest {
         assertTrue(markdown.contains("## Acknowledgements that matched nothing\n"), markdown);
         assertTrue(markdown.contains("- `database-fixture:aws_db_instance.primry`\n"), markdown);
     }
-
-    @Test
-    void saysWhenAPlanThatCouldRefreshWasMadeFromStateAlone() {
-        StackReview review = manyChanges(new Guard(List.of()));
-        ReviewRun fromState = new ReviewRun(Mode.EMULATOR, false, List.of(review), List.of(), List.of());
-
-        String stack = MarkdownReport.forStack(review, Mode.EMULATOR, false);
-        String refreshed = MarkdownReport.forStack(review, Mode.EMULATOR);
-        String summary = MarkdownReport.forRun(fromState);
-
-        String notRefreshed = "Mode: emulator (local state, an AWS emulator's endpoints, not refreshed (--no-refresh): drift is not shown).";
-        assertTrue(stack.contains(notRefreshed + "\n"), stack);
-        assertTrue(summary.contains(notRefreshed + " Result:"), summary);
-        assertTrue(refreshed.contains("Mode: emulator (local state, an AWS emulator's endpoints, refreshed).\n"), refreshed);
-    }
 }

@@ -42,23 +42,6 @@ class ReviewOptionsTest {
     }
 
     @Test
-    void refreshesAsTheModeDoesUnlessToldToPlanFromStateAlone() throws IOException {
-        String stack = Files.createDirectories(temporary.resolve("database-prod")).toString();
-
-        ReviewOptions emulator = ReviewOptions.parse(List.of("--emulator", stack), Map.of());
-        ReviewOptions fromState = ReviewOptions.parse(List.of("--emulator", "--no-refresh", stack), Map.of());
-        ReviewOptions real = ReviewOptions.parse(List.of(stack), Map.of());
-        ReviewOptions offline = ReviewOptions.parse(List.of("--offline", stack), Map.of());
-        ReviewOptions offlineToo = ReviewOptions.parse(List.of("--offline", "--no-refresh", stack), Map.of());
-
-        assertTrue(emulator.refresh(), emulator::toString);
-        assertFalse(fromState.refresh(), fromState::toString);
-        assertTrue(real.refresh(), real::toString);
-        assertFalse(offline.refresh(), offline::toString);
-        assertFalse(offlineToo.refresh(), offlineToo::toString);
-    }
-
-    @Test
     void refusesTwoStackDirectoriesWithTheSameNameWhoseReviewsWouldOverwriteEachOther() throws IOException {
         Path first = Files.createDirectories(temporary.resolve("a/database-prod"));
         Path second = Files.createDirectories(temporary.resolve("b/database-prod"));

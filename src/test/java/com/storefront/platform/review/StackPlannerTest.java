@@ -3,7 +3,6 @@ package com.storefront.platform.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.storefront.platform.terraform.Terraform;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,20 +32,5 @@ class StackPlannerTest {
         Set<String> addresses = StackPlanner.preventDestroyRefusals(refused);
 
         assertEquals(Set.of("aws_db_instance.postgres_primary_11FB0C6D", "aws_kms_key.key_F64E54E4"), addresses);
-    }
-
-    @Test
-    void plansFromStateAloneWhenToldNotToRefreshAndOfflineAlways() {
-        // The arguments only: no Terraform runs.
-        List<String> refreshed = new StackPlanner(null, Mode.EMULATOR).planArguments();
-        List<String> fromState = new StackPlanner(null, Mode.EMULATOR, false).planArguments();
-        List<String> offline = new StackPlanner(null, Mode.OFFLINE, true).planArguments();
-        List<String> offlineFromState = new StackPlanner(null, Mode.OFFLINE, false).planArguments();
-
-        assertEquals(List.of("plan", "-input=false", "-no-color", "-lock=false", "-out=" + StackPlanner.PLAN_FILE), refreshed);
-        assertEquals(List.of("plan", "-input=false", "-no-color", "-lock=false", "-out=" + StackPlanner.PLAN_FILE, "-refresh=false"),
-                fromState);
-        assertEquals(fromState, offline);
-        assertEquals(offline, offlineFromState, "-refresh=false once");
     }
 }
