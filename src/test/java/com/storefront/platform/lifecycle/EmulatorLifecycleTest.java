@@ -71,11 +71,7 @@ class EmulatorLifecycleTest {
 
     private static final Path ROOT = Path.of("target", "emulator");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(work -> {
-        Thread thread = new Thread(work, "lifecycle-background");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final String BUMP = "bump the password";
 
     @Test
     void operatesDevAndProdEndToEndSideBySide() {
@@ -91,9 +87,11 @@ class EmulatorLifecycleTest {
             Path deployed = timings.time("synth", () -> env.synthesize("deployed", environment));
             // Synthesis is CPU work, the deploy mostly the provider waiting: the changed variants the steps after it
             // plan are synthesized meanwhile.
-            Future<Variants> synthesizing = BACKGROUND.submit(() -> Variants.synthesize(env));
-            deploysTheNetworkThenTheDatabaseInOneCommand(env, deployed, timings);
-            Variants variants = timings.time("variants synthesized during the deploy", () -> await(synthesizing));
+            AtomicReference<Variants> synthesized = new AtomicReference<>();
+            concurrently(
+                    () -> deploysTheNetworkThenTheDatabaseInOneCommand(env, deployed, timings),
+                    () -> synthesized.set(Variants.synthesize(env)));
+            Variants variants = synthesized.get();
             // Each of these only reads or plans what is deployed, so they run side by side.
             AtomicReference<PlannedBump> bump = new AtomicReference<>();
             timings.time("checks of what stands, re-plans, three reviews, password bump plan", () -> concurrently(
@@ -106,7 +104,7 @@ class EmulatorLifecycleTest {
                     () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env, variants.disruptive()),
                     () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env, variants.protectedData()),
                     () -> bump.set(plansAPasswordBumpOfThePrimaryAndTheSecretAndNothingElse(env, variants.passwordBump()))));
-            Path bumped = timings.time("bump the password", () -> appliesThePasswordBumpToTheInstanceAndTheSecret(env, bump.get(), timings));
+            Path bumped = timings.time(BUMP, () -> appliesThePasswordBumpToTheInstanceAndTheSecret(env, bump.get(), timings));
             if (environment.database().protect()) {
                 // The refused destroy changes nothing, so the re-plan need not wait for it.
                 timings.time("re-plan beside the refused destroy", () -> concurrently(
@@ -139,23 +137,6 @@ class EmulatorLifecycleTest {
                     env.synthesize("protected", environment.withDatabase(d -> d.credentials(c -> c.masterUsername("storefront_owner")))),
                     env.synthesize("rotated", environment.withDatabase(d -> d.credentials(c -> c.masterPassword(
                             new MasterPassword.WriteOnly(current.version() + 1))))));
-        }
-    }
-
-    private static <T> T await(Future<T> work) {
-        try {
-            return work.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -416,7 +397,7 @@ class EmulatorLifecycleTest {
         Terraform.Result apply = env.terraform(bump.stack(), "apply", "-input=false", "-no-color", "rotate.tfplan");
 
         assertTrue(apply.succeeded(), () -> apply.stdout() + apply.stderr());
-        timings.providerWaited("bump the password", longestOperation(apply.stdout()));
+        timings.providerWaited(BUMP, longestOperation(apply.stdout()));
         String after = env.secretValue(bump.secretArn());
         assertNotEquals(parse(bump.before()).path("password"), parse(after).path("password"), "the secret holds a new password");
         assertFalse(readString(env.stateFile(Layer.DATABASE)).contains(parse(after).path("password").asText()),
