@@ -35,9 +35,12 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
      named by the secret's host takes it; testSecret: the secret carries engine, host, port, username,
      password and dbname, and the instance has the password; finishSecret: AWSCURRENT moves to the new version
      and AWSPENDING goes), so RotateSecret rotates the secret and the instance together.
- 12. RDS CreateEventSubscription: on a loaded machine the provider's SDK can repeat a create whose answer it did
-     not receive, and moto then refuses it as a duplicate of what the first request made (seen once in CI). An
-     identical repeat is answered with the subscription the first made; a different one is still refused.
+ 12. Repeated attempts: on a loaded machine the provider's SDK can repeat a request whose answer it did not receive
+     in time, and moto then refuses the repeat of a create as a duplicate of what the first attempt made (seen in CI
+     for CreateEventSubscription and CreateBackupPlan). Every attempt of one SDK call carries the call's
+     amz-sdk-invocation-id, so a repeat waits for the attempt before it and, if that one succeeded, is answered as it
+     was, as an idempotent AWS API answers a retry; a repeat of a failed attempt is tried afresh. Each replay is
+     logged to the emulator's log.
  13. AWS Backup selections (CreateBackupSelection, GetBackupSelection, ListBackupSelections,
      DeleteBackupSelection) are not implemented: the provider retries the failing create until it times out, so
      the disaster-recovery backup plan could never name the primary. They are kept per plan and answered in
@@ -57,6 +60,7 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
 to the environment's account and MOTO_IAM_LOAD_MANAGED_POLICIES=true (the stacks attach AWS managed policies).
 """
+import collections
 import copy
 import datetime
 import json
@@ -65,6 +69,7 @@ import random
 import re
 import string
 import sys
+import threading
 import uuid
 from urllib.parse import unquote
 
@@ -327,6 +332,54 @@ def _dispatch_with_serverless_repository(self, environ, start_response):
 
 DomainDispatcherApplication.__call__ = _dispatch_with_serverless_repository
 
+
+# 12. A repeated attempt of an SDK call is answered as the attempt before it was.
+
+class _Call:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.answer = None
+
+
+_calls = collections.OrderedDict()
+_calls_lock = threading.Lock()
+
+
+def _answer_each_call_once(self, environ, start_response):
+    invocation = environ.get("HTTP_AMZ_SDK_INVOCATION_ID")
+    if invocation is None or environ["REQUEST_METHOD"] in ("GET", "HEAD"):
+        return _dispatch_with_serverless_repository(self, environ, start_response)
+    with _calls_lock:
+        call = _calls.setdefault(invocation, _Call())
+        while len(_calls) > 10000:
+            _calls.popitem(last=False)
+    # Attempts of one call take turns: a repeat that arrives while the first is still being answered waits for it.
+    with call.lock:
+        if call.answer is not None and call.answer[0].startswith("2"):
+            print(f"storefront_moto: replayed the answer to call {invocation} for its attempt "
+                  f"{environ.get('HTTP_AMZ_SDK_REQUEST', '?')}: {environ['REQUEST_METHOD']} {environ['PATH_INFO']}",
+                  file=sys.stderr, flush=True)
+        else:
+            answered = {}
+
+            def keep(status, headers, exc_info=None):
+                answered["status"], answered["headers"] = status, headers
+                return lambda data: None
+
+            chunks = _dispatch_with_serverless_repository(self, environ, keep)
+            try:
+                body = b"".join(chunks)
+            finally:
+                if hasattr(chunks, "close"):
+                    chunks.close()
+            call.answer = (answered["status"], answered["headers"], body)
+    status, headers, body = call.answer
+    start_response(status, headers)
+    return [body]
+
+
+DomainDispatcherApplication.__call__ = _answer_each_call_once
+
 # 10. A stack made by a change set has the change set's template and outputs.
 
 _apply_change_set = cloudformation.ChangeSet.apply
@@ -393,24 +446,6 @@ def _invoke_rotation_in_process(self, body, request_headers, response_headers):
 
 
 awslambda.LambdaFunction.invoke = _invoke_rotation_in_process
-
-# 12. An identical repeat of CreateEventSubscription is the same request.
-
-_create_event_subscription = rds.RDSBackend.create_event_subscription
-_event_subscription_requests = {}
-
-
-def _create_event_subscription_once(self, kwargs):
-    name = kwargs["subscription_name"]
-    request = repr(sorted(kwargs.items()))
-    if name in self.event_subscriptions and _event_subscription_requests.get((id(self), name)) == request:
-        return self.event_subscriptions[name]
-    subscription = _create_event_subscription(self, kwargs)
-    _event_subscription_requests[(id(self), name)] = request
-    return subscription
-
-
-rds.RDSBackend.create_event_subscription = _create_event_subscription_once
 
 # 13. Backup selections, kept per plan.
 
