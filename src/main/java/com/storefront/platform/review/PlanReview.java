@@ -63,10 +63,7 @@ public final class PlanReview {
         System.exit(run(List.of(args), System.getenv(), System.out, System.err));
     }
 
-    /**
-     * Runs a review as the command line does, returning its exit code. {@code environment} stands for the process's
-     * variables: the acknowledgements' variable is read from it, and Terraform is given its {@code TF_} variables.
-     */
+    /** Runs a review as the command line does, returning its exit code. */
     public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(USAGE);
@@ -84,7 +81,7 @@ public final class PlanReview {
             err.println("plan review: terraform is not on the PATH; install Terraform >= 1.11");
             return Verdict.ERROR.exitCode();
         }
-        ReviewRun run = planAndReview(options, environment, err);
+        ReviewRun run = planAndReview(options, err);
         try {
             write(run, options.out());
         } catch (UncheckedIOException e) {
@@ -106,14 +103,11 @@ public final class PlanReview {
         return collect(mode, plans.stream().map(guard::review).toList(), List.of(), guard);
     }
 
-    /**
-     * Plans and reviews every stack of {@code options}, {@code options.jobs()} at a time, with Terraform given the
-     * {@code TF_} variables of {@code environment}.
-     */
-    private static ReviewRun planAndReview(ReviewOptions options, Map<String, String> environment, PrintStream err) {
+    /** Plans and reviews every stack of {@code options}, {@code options.jobs()} at a time. */
+    private static ReviewRun planAndReview(ReviewOptions options, PrintStream err) {
         Path workDir = temporaryDirectory();
         try {
-            StackPlanner planner = new StackPlanner(Terraform.inWorkDir(workDir).withVariablesOf(environment), options.mode());
+            StackPlanner planner = new StackPlanner(Terraform.inWorkDir(workDir), options.mode());
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             try {
                 List<Future<StackOutcome>> outcomes = new ArrayList<>();

@@ -82,16 +82,6 @@ class PlanReviewTest {
     }
 
     @Test
-    void runsTerraformWithTheTerraformVariablesOfItsEnvironment() {
-        Path stack = ReviewFixture.stack("review-variables", Map.of());
-
-        CommandOutcome outcome = review("variables", Map.of("TF_CLI_ARGS_init", "-no-such-flag"), "--offline", stack.toString());
-
-        assertEquals(Verdict.ERROR.exitCode(), outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().contains("-no-such-flag"), outcome::toString);
-    }
-
-    @Test
     void refusesAStackSynthesizedForAwsInOfflineMode() throws IOException {
         TerraformRequired.runner(OUT);
         Path stack = OUT.resolve("stacks").resolve("database-prod");
