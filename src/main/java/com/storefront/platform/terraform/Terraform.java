@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs the Terraform CLI on synthesized stacks, with a CLI configuration that installs providers from
@@ -26,13 +27,18 @@ public final class Terraform {
     /** Where this project's machines keep the AWS provider. */
     public static final String DEFAULT_MIRROR = "/opt/tf-plugins";
 
+    /** How the names of Terraform's own environment variables begin. */
+    public static final String VARIABLE_PREFIX = "TF_";
+
     /** The {@code GOGC} Terraform runs with when the environment sets none: see {@link #configure}. */
     public static final String GO_GC_PERCENT = "400";
 
     private final Optional<Path> cliConfig;
+    private final Map<String, String> variables;
 
-    private Terraform(Optional<Path> cliConfig) {
+    private Terraform(Optional<Path> cliConfig, Map<String, String> variables) {
         this.cliConfig = cliConfig;
+        this.variables = Map.copyOf(variables);
     }
 
     /**
@@ -44,7 +50,21 @@ public final class Terraform {
         if (!isInstalled()) {
             throw new IllegalStateException("terraform is not on the PATH; install Terraform >= 1.11 to validate and plan stacks");
         }
-        return new Terraform(mirror().map(mirror -> writeCliConfig(workDir, mirror)));
+        return new Terraform(mirror().map(mirror -> writeCliConfig(workDir, mirror)), Map.of());
+    }
+
+    /**
+     * This runner, giving every Terraform it sets up Terraform's own variables ({@value #VARIABLE_PREFIX}*) of
+     * {@code environment} as well, over what this runner sets; other variables are left out.
+     */
+    public Terraform withVariablesOf(Map<String, String> environment) {
+        Map<String, String> merged = new TreeMap<>(variables);
+        environment.forEach((name, value) -> {
+            if (name.startsWith(VARIABLE_PREFIX)) {
+                merged.put(name, value);
+            }
+        });
+        return new Terraform(cliConfig, merged);
     }
 
     /** The CLI configuration this runner gives Terraform, when the machine has a provider mirror. */
@@ -106,8 +126,8 @@ public final class Terraform {
 
     /**
      * Sets up the environment of a process that runs Terraform (this runner's, or a tool's that runs it, such as the
-     * CDKTF CLI): this runner's CLI configuration, no version check, and {@value #GO_GC_PERCENT} for Go's collector
-     * unless the caller's environment sets {@code GOGC}.
+     * CDKTF CLI): this runner's CLI configuration, no version check, {@value #GO_GC_PERCENT} for Go's collector
+     * unless the caller's environment sets {@code GOGC}, and the variables given to {@link #withVariablesOf}.
      *
      * <p>Terraform and the AWS provider are Go programs, and at each start the provider builds the schemas of every
      * AWS resource it knows: at Go's default ({@code GOGC=100}) garbage collection is about a third of the CPU of a
@@ -118,6 +138,7 @@ public final class Terraform {
         cliConfig.ifPresent(file -> environment.put("TF_CLI_CONFIG_FILE", file.toAbsolutePath().toString()));
         environment.put("CHECKPOINT_DISABLE", "1");
         environment.putIfAbsent("GOGC", GO_GC_PERCENT);
+        environment.putAll(variables);
     }
 
     /**

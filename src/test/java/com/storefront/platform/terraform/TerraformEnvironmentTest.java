@@ -1,6 +1,7 @@
 package com.storefront.platform.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.storefront.platform.testing.TerraformRequired;
 import java.nio.file.Path;
@@ -27,5 +28,18 @@ class TerraformEnvironmentTest {
         assertEquals("1", fresh.get("CHECKPOINT_DISABLE"), fresh::toString);
         assertEquals(terraform.cliConfig().map(file -> file.toAbsolutePath().toString()).orElse(null),
                 fresh.get("TF_CLI_CONFIG_FILE"), fresh::toString);
+    }
+
+    @Test
+    void passesOnTheTerraformVariablesItWasGivenAndNoOthers() {
+        Terraform terraform = TerraformRequired.runner(WORK)
+                .withVariablesOf(Map.of("TF_LOG", "debug", "TF_CLI_CONFIG_FILE", "/elsewhere.tfrc", "AWS_PROFILE", "prod"));
+        Map<String, String> environment = new HashMap<>();
+
+        terraform.configure(environment);
+
+        assertEquals("debug", environment.get("TF_LOG"), environment::toString);
+        assertEquals("/elsewhere.tfrc", environment.get("TF_CLI_CONFIG_FILE"), "a variable given wins over the runner's own");
+        assertFalse(environment.containsKey("AWS_PROFILE"), environment::toString);
     }
 }

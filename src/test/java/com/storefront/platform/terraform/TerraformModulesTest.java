@@ -2,6 +2,7 @@ package com.storefront.platform.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.storefront.platform.testing.RunningProvider;
 import com.storefront.platform.testing.TerraformRequired;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every module under {@code modules/} checked by the real Terraform CLI: formatting, validation and its
- * own {@code terraform test} suite (mock provider), run on a copy so the source tree stays clean.
+ * own {@code terraform test} suite (mock provider), run on a copy so the source tree stays clean. The mock takes its
+ * schema from the real provider, kept running for the whole suite rather than started for each run block.
  */
 @Tag("terraform")
 class TerraformModulesTest {
@@ -41,7 +43,10 @@ class TerraformModulesTest {
         terraform.run(copy, "init", "-backend=false", "-input=false", "-no-color").orThrow(copy);
 
         // terraform test validates the module and its test files before the first run, so no separate validate.
-        Terraform.Result test = terraform.run(copy, "test", "-no-color");
+        Terraform.Result test;
+        try (RunningProvider provider = RunningProvider.of(copy)) {
+            test = terraform.withVariablesOf(provider.variables()).run(copy, "test", "-no-color");
+        }
 
         assertTrue(test.succeeded() && test.stdout().contains(" passed, 0 failed"), test.stdout() + test.stderr());
     }
