@@ -333,7 +333,8 @@ def _dispatch_with_serverless_repository(self, environ, start_response):
 DomainDispatcherApplication.__call__ = _dispatch_with_serverless_repository
 
 
-# 12. A repeated attempt of an SDK call is answered as the attempt before it was.
+# 12. A repeated attempt of an SDK call is answered as the attempt before it was. It wraps every request, patch 9's
+#     included, so it stands here, after 9.
 
 class _Call:
     def __init__(self):

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every module under {@code modules/} checked by the real Terraform CLI: formatting, validation and its
  * own {@code terraform test} suite (mock provider), run on a copy so the source tree stays clean. The mock takes its
- * schema from the real provider, kept running for the whole suite rather than started for each run block.
+ * schema from the real provider, kept running for the module's {@code terraform test} rather than started for each
+ * run block.
  */
 @Tag("terraform")
 class TerraformModulesTest {
