@@ -21,6 +21,7 @@ import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.aws.TcpRules;
 import com.storefront.platform.config.DatabaseRole;
+import com.storefront.platform.deployment.StateMoves;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,10 +116,10 @@ public final class DatabaseAccess extends Construct {
                 "PostgreSQL to the database security group");
         TcpRules.allowOut(this, "bastion-to-ssm", group.getId(), TcpRules.HTTPS, Peer.cidr("0.0.0.0/0"),
                 "HTTPS to Systems Manager (through NAT or VPC endpoints)");
-        props.database().allowFrom("from-bastion", Peer.group(group.getId()), "PostgreSQL from the SSM bastion")
-                // The rule belonged to this construct before the database owned its rules; moving it keeps deployed
-                // environments from creating it anew next to the old one, which AWS refuses as a duplicate.
-                .moveFromId("aws_vpc_security_group_ingress_rule.access_database-from-bastion_7B5BC97A");
+        // The rule belonged to this construct before the database owned its rules; moving it keeps deployed
+        // environments from creating it anew next to the old one, which AWS refuses as a duplicate.
+        StateMoves.movedFrom("aws_vpc_security_group_ingress_rule.access_database-from-bastion_7B5BC97A",
+                props.database().allowFrom("from-bastion", Peer.group(group.getId()), "PostgreSQL from the SSM bastion"));
 
         IamRole role = new IamRole(this, "bastion-role", IamRoleConfig.builder()
                 .name(names.iamRoleName("bastion"))

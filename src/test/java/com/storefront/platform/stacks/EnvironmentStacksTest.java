@@ -12,6 +12,7 @@ import com.storefront.platform.testing.SynthesizedStacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,6 +87,26 @@ class EnvironmentStacksTest {
             json.check(json.at("/terraform/required_providers/aws/version").asText().equals("~> 5.100"),
                     "aws provider constraint must accept 5.100.0 and stay within 5.x");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void requiresTheTerraformVersionWhoseWriteOnlyArgumentsKeepThePasswordOutOfState(EnvironmentConfig environment) {
+        for (StackJson json : Stacks.of(environment).both()) {
+            json.check(json.at("/terraform/required_version").asText().equals(">= 1.11"),
+                    "write-only arguments need Terraform 1.11: an older one must stop at init");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void movesTheBastionsDatabaseRuleToTheDatabaseSoDeployedEnvironmentsKeepIt(EnvironmentConfig environment) {
+        StackJson database = Stacks.of(environment).database();
+        Predicate<JsonNode> fromBastion = rule -> rule.path("description").asText().equals("PostgreSQL from the SSM bastion");
+        List<String> expected = database.resources("aws_vpc_security_group_ingress_rule", fromBastion).isEmpty() ? List.of()
+                : List.of("aws_vpc_security_group_ingress_rule.access_database-from-bastion_7B5BC97A -> aws_vpc_security_group_ingress_rule."
+                        + database.logicalId("aws_vpc_security_group_ingress_rule", fromBastion));
+        database.check(database.moves().equals(expected), "expected the moves " + expected + " but found " + database.moves());
     }
 
     @ParameterizedTest

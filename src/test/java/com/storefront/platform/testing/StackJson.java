@@ -107,6 +107,13 @@ public final class StackJson {
         return "${" + type + "." + logicalId + "." + attribute + "}";
     }
 
+    /** The stack's {@code moved} blocks, each as {@code "<from> -> <to>"}, in order. */
+    public List<String> moves() {
+        List<String> moves = new ArrayList<>();
+        root.path("moved").forEach(move -> moves.add(move.path("from").asText() + " -> " + move.path("to").asText()));
+        return moves;
+    }
+
     /** The text values of a JSON array, e.g. a resource's {@code depends_on}. */
     public static Set<String> strings(JsonNode array) {
         Set<String> values = new TreeSet<>();
