@@ -82,17 +82,10 @@ class EnvironmentStacksTest {
 
     @ParameterizedTest
     @MethodSource("environments")
-    void requiresAnAwsProviderVersionThatAcceptsTheMirroredRelease(EnvironmentConfig environment) {
+    void requiresTheTerraformWithWriteOnlyArgumentsAndAnAwsProviderVersionThatAcceptsTheMirroredRelease(EnvironmentConfig environment) {
         for (StackJson json : Stacks.of(environment).both()) {
             json.check(json.at("/terraform/required_providers/aws/version").asText().equals("~> 5.100"),
                     "aws provider constraint must accept 5.100.0 and stay within 5.x");
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("environments")
-    void requiresTheTerraformVersionWhoseWriteOnlyArgumentsKeepThePasswordOutOfState(EnvironmentConfig environment) {
-        for (StackJson json : Stacks.of(environment).both()) {
             json.check(json.at("/terraform/required_version").asText().equals(">= 1.11"),
                     "write-only arguments need Terraform 1.11: an older one must stop at init");
         }
