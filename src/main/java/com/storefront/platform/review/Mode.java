@@ -1,6 +1,7 @@
 package com.storefront.platform.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.storefront.platform.deployment.EmulatorDeployment;
 import java.util.List;
 
 /** How the stacks are planned: against AWS, against an AWS emulator, or offline with no account and no network. */
@@ -39,8 +40,8 @@ public enum Mode {
     }
 
     /**
-     * The mode a stack was synthesized for, from its {@code cdk.tf.json}: an S3 backend is real, a local one with
-     * provider endpoints is the emulator's, a local one without is offline.
+     * The mode a stack was synthesized for, from its {@code cdk.tf.json}: an S3 backend is real, a local one whose
+     * provider takes the emulator's profile is the emulator's, a local one without is offline.
      */
     static Mode synthesizedFor(JsonNode configuration) {
         JsonNode backend = configuration.path("terraform").path("backend");
@@ -48,7 +49,7 @@ public enum Mode {
             return REAL;
         }
         for (JsonNode provider : configuration.path("provider").path("aws")) {
-            if (!provider.path("endpoints").isEmpty()) {
+            if (provider.path("profile").asText().equals(EmulatorDeployment.PROFILE)) {
                 return EMULATOR;
             }
         }

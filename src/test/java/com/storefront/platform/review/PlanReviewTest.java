@@ -116,7 +116,7 @@ class PlanReviewTest {
         Path stack = OUT.resolve("stacks").resolve("database-staging");
         Files.createDirectories(stack);
         Files.writeString(stack.resolve("cdk.tf.json"), "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"/tmp/s.tfstate\"}}},"
-                + " \"provider\": {\"aws\": [{\"endpoints\": [{\"rds\": \"http://127.0.0.1:5000\"}]}]}}");
+                + " \"provider\": {\"aws\": [{\"profile\": \"storefront-emulator\", \"shared_config_files\": [\"emulator.aws-config\"]}]}}");
 
         CommandOutcome outcome = review("emulator-stack-offline", Map.of(), "--offline", stack.toString());
 
