@@ -14,7 +14,7 @@ public enum Mode {
     OFFLINE("offline", "offline", "local state, placeholder credentials, -refresh=false", "--offline", List.of("-refresh=false")),
 
     /**
-     * Stacks synthesized with {@code STOREFRONT_MODE=emulator}: local state and provider endpoints on an AWS
+     * Stacks synthesized with {@code STOREFRONT_MODE=emulator}: local state, and every AWS call sent to an AWS
      * emulator; the plan refreshes against what the emulator holds.
      */
     EMULATOR("emulator", "emulator", "local state, an AWS emulator's endpoints, refreshed", "--emulator", List.of()),
