@@ -123,7 +123,7 @@ public record EmulatorDeployment(URI endpoint, Path stateDirectory) implements D
                 + "endpoint_url = " + endpoint + "\n";
         for (EnvironmentConfig environment : environments) {
             for (Layer layer : Layer.values()) {
-                Files.writeString(outdir.resolve("stacks").resolve(layer.stackId(environment)).resolve(CONFIG_FILE), profile);
+                Files.writeString(layer.stackDirectory(outdir, environment).resolve(CONFIG_FILE), profile);
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.storefront.platform.deployment;
 
 import com.storefront.platform.config.EnvironmentConfig;
+import java.nio.file.Path;
 
 /** The stacks each environment is made of, one per layer, each with its own state. */
 public enum Layer {
@@ -21,5 +22,10 @@ public enum Layer {
     /** {@code <component>-<env>}, e.g. {@code database-prod}: the id given to {@code cdktf deploy}. */
     public String stackId(EnvironmentConfig environment) {
         return component + "-" + environment.name();
+    }
+
+    /** Where synthesis into {@code outdir} writes this layer's stack of {@code environment}, and Terraform runs it. */
+    public Path stackDirectory(Path outdir, EnvironmentConfig environment) {
+        return outdir.resolve("stacks").resolve(stackId(environment));
     }
 }

@@ -93,7 +93,7 @@ public record OfflineDeployment() implements Deployment {
     public void afterSynth(Path outdir, List<EnvironmentConfig> environments) throws IOException {
         ObjectMapper json = new ObjectMapper();
         for (EnvironmentConfig environment : environments) {
-            Path stackDir = outdir.resolve("stacks").resolve(Layer.DATABASE.stackId(environment));
+            Path stackDir = Layer.DATABASE.stackDirectory(outdir, environment);
             json.writerWithDefaultPrettyPrinter()
                     .writeValue(stackDir.resolve(NETWORK_STAND_IN_STATE).toFile(), networkState(json, environment));
         }

@@ -106,7 +106,7 @@ class DeploymentTest {
         List<EnvironmentConfig> environments = List.of(TestStacks.environment("dev"), TestStacks.environment("prod"));
         for (EnvironmentConfig environment : environments) {
             for (Layer layer : Layer.values()) {
-                Files.createDirectories(outdir.resolve("stacks").resolve(layer.stackId(environment)));
+                Files.createDirectories(layer.stackDirectory(outdir, environment));
             }
         }
 
@@ -114,7 +114,7 @@ class DeploymentTest {
 
         for (EnvironmentConfig environment : environments) {
             for (Layer layer : Layer.values()) {
-                String profile = Files.readString(outdir.resolve("stacks").resolve(layer.stackId(environment)).resolve(EmulatorDeployment.CONFIG_FILE));
+                String profile = Files.readString(layer.stackDirectory(outdir, environment).resolve(EmulatorDeployment.CONFIG_FILE));
                 assertTrue(profile.contains("[profile storefront-emulator]\nendpoint_url = http://127.0.0.1:4566\n"), profile);
             }
         }

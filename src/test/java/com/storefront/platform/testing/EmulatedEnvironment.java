@@ -80,7 +80,7 @@ public final class EmulatedEnvironment implements AutoCloseable {
 
     /** The directory of {@code layer}'s stack in a synthesized {@code outdir}. */
     public Path stack(Path outdir, Layer layer) {
-        return outdir.resolve("stacks").resolve(layer.stackId(environment));
+        return layer.stackDirectory(outdir, environment);
     }
 
     /** The state file of {@code layer}'s stack, shared by every variant. */
