@@ -7,12 +7,16 @@ package com.storefront.platform.config;
  * @param maxAllocatedGib the ceiling storage autoscaling grows to, on the primary and every replica: at least 10% above
  *     {@code allocatedGib}, as RDS requires
  * @param iops provisioned IOPS, only from 400 GiB; null for the gp3 baseline
- * @param throughputMibps provisioned throughput, only from 400 GiB; null for the gp3 baseline
+ * @param throughputMibps provisioned throughput, only from 400 GiB, at most a quarter of the IOPS (the provisioned ones, or
+ *     the baseline's 12000); null for the gp3 baseline
  */
 public record StorageConfig(int allocatedGib, int maxAllocatedGib, Integer iops, Integer throughputMibps) {
 
     /** gp3 on RDS PostgreSQL takes IOPS and throughput only from this size up. */
     static final int GP3_PROVISIONING_MIN_GIB = 400;
+
+    /** The IOPS of gp3 from {@link #GP3_PROVISIONING_MIN_GIB} up when none are provisioned. */
+    static final int GP3_BASELINE_IOPS = 12000;
 
     public StorageConfig {
         if (allocatedGib < 20 || allocatedGib > 65536) {
@@ -37,6 +41,15 @@ public record StorageConfig(int allocatedGib, int maxAllocatedGib, Integer iops,
         }
         if (throughputMibps != null && (throughputMibps < 500 || throughputMibps > 4000)) {
             throw new InvalidConfigException("database.storage.throughputMibps", throughputMibps, "must be 500..4000 MiB/s for gp3 from 400 GiB");
+        }
+        // gp3 allows at most 0.25 MiB/s per IOPS: EBS's gp3 rule, which RDS reports for gp3 as MaxStorageThroughputPerIops
+        // (aws rds describe-orderable-db-instance-options --engine postgres --db-instance-class <class> --query
+        // "OrderableDBInstanceOptions[?StorageType=='gp3'].MaxStorageThroughputPerIops"), so 4000 MiB/s needs 16000 IOPS.
+        int effectiveIops = iops != null ? iops : GP3_BASELINE_IOPS;
+        if (throughputMibps != null && throughputMibps * 4L > effectiveIops) {
+            throw new InvalidConfigException("database.storage.throughputMibps", throughputMibps, "must be at most a quarter of the IOPS"
+                    + " (gp3 allows 0.25 MiB/s per IOPS): with " + effectiveIops + " IOPS" + (iops == null ? " (the gp3 baseline)" : "")
+                    + " at most " + effectiveIops / 4 + " MiB/s; lower it or set iops to at least " + throughputMibps * 4);
         }
     }
 

@@ -108,6 +108,29 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void rejectsMoreThroughputThanAQuarterOfTheBaselineIops() {
+        assertRejected(Tier.PROD, d -> d.storage(s -> s.allocatedGib(400).maxAllocatedGib(1000).throughputMibps(4000)),
+                "environment 'prod': database.storage.throughputMibps must be at most a quarter of the IOPS (gp3 allows 0.25 MiB/s per IOPS):"
+                        + " with 12000 IOPS (the gp3 baseline) at most 3000 MiB/s; lower it or set iops to at least 16000", "got 4000");
+    }
+
+    @Test
+    void rejectsMoreThroughputThanAQuarterOfTheProvisionedIops() {
+        assertRejected(Tier.PROD, d -> d.storage(s -> s.allocatedGib(400).maxAllocatedGib(1000).iops(14000).throughputMibps(3501)),
+                "database.storage.throughputMibps must be at most a quarter of the IOPS (gp3 allows 0.25 MiB/s per IOPS): with 14000 IOPS"
+                        + " at most 3500 MiB/s; lower it or set iops to at least 14004", "got 3501");
+    }
+
+    @Test
+    void acceptsThroughputUpToAQuarterOfTheIops() {
+        StorageConfig baseline = valid(Tier.PROD, d -> d.storage(s -> s.allocatedGib(400).maxAllocatedGib(1000).throughputMibps(3000))).storage();
+        StorageConfig provisioned = valid(Tier.PROD, d -> d.storage(s -> s.allocatedGib(400).maxAllocatedGib(1000).iops(16000)
+                .throughputMibps(4000))).storage();
+
+        assertEquals(List.of(3000, 4000), List.of(baseline.throughputMibps(), provisioned.throughputMibps()));
+    }
+
+    @Test
     void rejectsAPerformanceInsightsRetentionOfAHundredDays() {
         assertRejected(Tier.PROD, d -> d.observability(o -> o.performanceInsightsRetentionDays(100)),
                 "database.observability.performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731", "got 100");
