@@ -23,9 +23,10 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
 
     /**
      * A DB snapshot identifier (CreateDBSnapshot: 1..255 letters, digits or hyphens, first a letter, no trailing or double
-     * hyphen), {@code rds:}-prefixed for an automated snapshot.
+     * hyphen), {@code rds:}-prefixed for an automated snapshot and {@code awsbackup:}-prefixed for one AWS Backup made
+     * ({@code awsbackup:job-<id>}, or {@code awsbackup:copyjob-<id>} for a copy in another region).
      */
-    private static final String SNAPSHOT_NAME = "(?:rds:)?[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}(?<!-)";
+    private static final String SNAPSHOT_NAME = "(?:rds:|awsbackup:)?[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}(?<!-)";
 
     /**
      * A DB snapshot ARN, the form RestoreDBInstanceFromDBSnapshot requires for a snapshot shared from another account.
@@ -65,7 +66,7 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
         if (!snapshot.startsWith("arn:") && !snapshot.matches(SNAPSHOT_NAME)) {
             throw new InvalidConfigException(field, snapshot,
                     "must be a DB snapshot name (1..255 letters, digits or single hyphens, starting with a letter and not ending with a"
-                            + " hyphen; rds:<name> for an automated snapshot) or a DB snapshot ARN");
+                            + " hyphen; rds:<name> for an automated snapshot, awsbackup:job-<id> for one AWS Backup made) or a DB snapshot ARN");
         }
     }
 

@@ -2,6 +2,7 @@ package com.storefront.platform.config;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * @param multiAz whether the primary has a synchronous standby in another zone
  * @param readReplicas read replicas, each in its own zone, 0..5
  * @param caCertificate the server certificate authority, one RDS offers today
- * @param maintenanceWindow weekly UTC maintenance window, ddd:hh24:mi-ddd:hh24:mi, apart from the backup window
+ * @param maintenanceWindow weekly UTC maintenance window, ddd:hh24:mi-ddd:hh24:mi (days in any case, kept in lowercase), 30 minutes
+ *     to 24 hours long, apart from the backup window
  * @param protect deletion protection, a final snapshot and {@code prevent_destroy} on the instances, key, secret and
  *     backup bucket
  * @param storage gp3 storage of every instance
@@ -96,6 +98,8 @@ public record DatabaseConfig(
 
     public DatabaseConfig {
         extraParameters = Collections.unmodifiableSortedMap(new TreeMap<>(extraParameters));
+        // RDS and the provider take the day names in any case and report them in lowercase.
+        maintenanceWindow = maintenanceWindow == null ? null : maintenanceWindow.toLowerCase(Locale.ROOT);
         requireStandardSupport(engineMajorVersion);
         if (caCertificate == null || !CA_CERTIFICATES.contains(caCertificate)) {
             throw new InvalidConfigException("database.caCertificate", caCertificate,

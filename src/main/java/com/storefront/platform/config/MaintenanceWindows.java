@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Parses RDS backup and maintenance windows (UTC) and finds overlaps, which RDS rejects at apply. The rules are
  * CreateDBInstance's: PreferredBackupWindow {@code hh24:mi-hh24:mi}, PreferredMaintenanceWindow
  * {@code ddd:hh24:mi-ddd:hh24:mi} with days {@code mon | tue | wed | thu | fri | sat | sun}, each at least 30 minutes,
- * the two not overlapping.
+ * the two not overlapping; and RDS's answer to a longer maintenance window, "Maintenance window must be less than 24
+ * hours" (moto reproduces it, refusing only what is longer than 24 hours).
  */
 final class MaintenanceWindows {
 
@@ -19,6 +20,7 @@ final class MaintenanceWindows {
     private static final int DAY = 24 * 60;
     private static final int WEEK = 7 * DAY;
     private static final int MINIMUM_MINUTES = 30;
+    private static final int MAXIMUM_WEEKLY_MINUTES = DAY;
 
     private MaintenanceWindows() {
     }
@@ -42,7 +44,12 @@ final class MaintenanceWindows {
         }
         int start = DAYS.indexOf(m.group(1)) * DAY + minutes(m.group(2), m.group(3));
         int end = DAYS.indexOf(m.group(4)) * DAY + minutes(m.group(5), m.group(6));
-        return requireLength(field, window, start, end < start ? end + WEEK : end);
+        int[] minutes = requireLength(field, window, start, end < start ? end + WEEK : end);
+        if (minutes[1] - minutes[0] > MAXIMUM_WEEKLY_MINUTES) {
+            throw new InvalidConfigException(field, window, "must be at most 24 hours long (RDS refuses a longer maintenance window);"
+                    + " end it within a day of its start");
+        }
+        return minutes;
     }
 
     /** Whether the daily window, repeated every day, meets the weekly one. */

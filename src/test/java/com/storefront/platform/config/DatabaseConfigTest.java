@@ -91,6 +91,24 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void rejectsAMaintenanceWindowLongerThanADay() {
+        assertRejected(Tier.PROD, d -> d.maintenanceWindow("sun:04:30-mon:04:31"),
+                "environment 'prod': database.maintenanceWindow must be at most 24 hours long (RDS refuses a longer maintenance window);"
+                        + " end it within a day of its start", "got 'sun:04:30-mon:04:31'");
+    }
+
+    @Test
+    void acceptsTheLongestMaintenanceWindowBesideTheBackupWindowAcrossTheEndOfTheWeek() {
+        assertEquals("sun:03:30-mon:03:00", valid(Tier.PROD, d -> d.backups(b -> b.window("03:00-03:30"))
+                .maintenanceWindow("sun:03:30-mon:03:00")).maintenanceWindow());
+    }
+
+    @Test
+    void acceptsDayNamesInAnyCaseAndKeepsThemInLowercase() {
+        assertEquals("sun:04:30-sun:05:30", valid(Tier.PROD, d -> d.maintenanceWindow("Sun:04:30-SUN:05:30")).maintenanceWindow());
+    }
+
+    @Test
     void rejectsAMalformedBackupWindow() {
         assertRejected(Tier.DEV, d -> d.backups(b -> b.window("3am-4am")), "database.backups.window must be a UTC range hh24:mi-hh24:mi", "got '3am-4am'");
     }
@@ -399,7 +417,7 @@ class DatabaseConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev--seed", "1-seed", "dev-seed-", "dev_seed", "rds:"})
+    @ValueSource(strings = {"dev--seed", "1-seed", "dev-seed-", "dev_seed", "rds:", "awsbackup:", "backup:job-1"})
     void rejectsASnapshotNameRdsCannotHave(String name) {
         assertRejected(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(name)),
                 "database.backups.snapshotIdentifier must be a DB snapshot name (1..255 letters, digits or single hyphens", "got '" + name + "'");
@@ -407,7 +425,9 @@ class DatabaseConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev-seed", "Dev-Seed-2026", "rds:storefront-dev-postgres-2026-01-01-03-00",
-        "arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed", "arn:aws:rds:eu-west-1:111111111111:snapshot:rds:storefront-dev-postgres-2026-01-01-03-00"})
+        "awsbackup:job-66de8820-dc2f-4948-9a1b-8c4d6a4e91b0", "awsbackup:copyjob-0f3c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+        "arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed", "arn:aws:rds:eu-west-1:111111111111:snapshot:rds:storefront-dev-postgres-2026-01-01-03-00",
+        "arn:aws:rds:eu-west-1:111111111111:snapshot:awsbackup:job-66de8820-dc2f-4948-9a1b-8c4d6a4e91b0"})
     void acceptsTheSnapshotsRdsRestoresFrom(String snapshot) {
         assertEquals(snapshot, valid(Tier.STAGING, d -> d.backups(b -> b.snapshotIdentifier(snapshot))).backups().snapshotIdentifier());
     }
