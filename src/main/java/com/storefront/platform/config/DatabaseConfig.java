@@ -152,6 +152,28 @@ public record DatabaseConfig(
             throw new InvalidConfigException("database.maintenanceWindow", maintenanceWindow,
                     "must not overlap the backup window " + backups.window() + "; move one of them");
         }
+        if (backups.disasterRecovery() != null) {
+            requireFreeDisasterRecoveryStart(backup, maintenance, backups.window(), maintenanceWindow);
+        }
+    }
+
+    /**
+     * AWS Backup's snapshots start in a fixed window, and RDS takes none while it takes its own backup or maintains the
+     * instance: a window meeting it would fail the disaster-recovery backup every day (or every week) without a word at
+     * deploy.
+     */
+    private static void requireFreeDisasterRecoveryStart(int[] backup, int[] maintenance, String backupWindow, String maintenanceWindow) {
+        int start = DisasterRecoveryConfig.START_HOUR_UTC * 60;
+        int[] startWindow = {start, start + DisasterRecoveryConfig.START_WINDOW_MINUTES};
+        String free = String.format("%02d:00-%02d:%02d UTC", DisasterRecoveryConfig.START_HOUR_UTC, startWindow[1] / 60, startWindow[1] % 60);
+        String why = " free: AWS Backup starts the disaster-recovery snapshots then, and RDS takes no snapshot during its own backup or"
+                + " maintenance, so the copy in the recovery region would not be made; move the window";
+        if (MaintenanceWindows.overlapDaily(backup, startWindow)) {
+            throw new InvalidConfigException("database.backups.window", backupWindow, "must leave " + free + why);
+        }
+        if (MaintenanceWindows.overlap(startWindow, maintenance)) {
+            throw new InvalidConfigException("database.maintenanceWindow", maintenanceWindow, "must leave " + free + " on its days" + why);
+        }
     }
 
     private static void requireStandardSupport(String version) {

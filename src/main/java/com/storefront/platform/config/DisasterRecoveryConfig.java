@@ -17,6 +17,16 @@ package com.storefront.platform.config;
  */
 public record DisasterRecoveryConfig(String region, int dailyRetentionDays, int monthlyRetentionDays) {
 
+    /**
+     * When the daily and the monthly (on the 1st) snapshot start, in UTC: 06:00, after the RDS backup window (03:00-04:00)
+     * and the Sunday maintenance window (04:30-05:30) of the defaults. RDS takes no snapshot while it takes its own
+     * backup or maintains the instance, so neither window may meet the start window ({@code DatabaseConfig} checks it).
+     */
+    public static final int START_HOUR_UTC = 6;
+
+    /** AWS Backup's minimum start window; a job that has not started within it is not started that day. */
+    public static final int START_WINDOW_MINUTES = 60;
+
     public DisasterRecoveryConfig {
         Regions.requireEnvironmentRegion("database.backups.disasterRecovery.region", region);
         requireRetention("database.backups.disasterRecovery.dailyRetentionDays", dailyRetentionDays);

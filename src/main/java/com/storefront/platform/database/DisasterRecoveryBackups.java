@@ -32,16 +32,9 @@ import software.constructs.Construct;
  */
 public final class DisasterRecoveryBackups extends Construct {
 
-    /**
-     * Daily at 06:00 UTC, and monthly on the 1st: after the RDS backup window (03:00-04:00) and the Sunday maintenance
-     * window (04:30-05:30) of the defaults, since RDS refuses a snapshot while it is taking its own backup or
-     * maintaining the instance and AWS Backup would retry until its start window closes.
-     */
-    static final String DAILY_SCHEDULE = "cron(0 6 ? * * *)";
-    static final String MONTHLY_SCHEDULE = "cron(0 6 1 * ? *)";
-
-    /** AWS Backup's minimum start window; a job that has not started within it is not started that day. */
-    static final int START_WINDOW_MINUTES = 60;
+    /** Daily, and monthly on the 1st, at {@link DisasterRecoveryConfig#START_HOUR_UTC}. */
+    static final String DAILY_SCHEDULE = "cron(0 " + DisasterRecoveryConfig.START_HOUR_UTC + " ? * * *)";
+    static final String MONTHLY_SCHEDULE = "cron(0 " + DisasterRecoveryConfig.START_HOUR_UTC + " 1 * ? *)";
 
     /** Time a snapshot and its cross-region copy may take before AWS Backup cancels the job. */
     static final int COMPLETION_WINDOW_MINUTES = 8 * 60;
@@ -119,7 +112,7 @@ public final class DisasterRecoveryBackups extends Construct {
                 .ruleName(name)
                 .targetVaultName(vault.getName())
                 .schedule(schedule)
-                .startWindow(START_WINDOW_MINUTES)
+                .startWindow(DisasterRecoveryConfig.START_WINDOW_MINUTES)
                 .completionWindow(COMPLETION_WINDOW_MINUTES)
                 // Snapshots, not continuous backups: point-in-time recovery stays with the instance's own automated
                 // backups, which a continuous AWS Backup rule would take over (and their retention with it).

@@ -99,13 +99,35 @@ class DatabaseConfigTest {
 
     @Test
     void acceptsTheLongestMaintenanceWindowBesideTheBackupWindowAcrossTheEndOfTheWeek() {
-        assertEquals("sun:03:30-mon:03:00", valid(Tier.PROD, d -> d.backups(b -> b.window("03:00-03:30"))
+        assertEquals("sun:03:30-mon:03:00", valid(Tier.STAGING, d -> d.backups(b -> b.window("03:00-03:30"))
                 .maintenanceWindow("sun:03:30-mon:03:00")).maintenanceWindow());
     }
 
     @Test
     void acceptsDayNamesInAnyCaseAndKeepsThemInLowercase() {
         assertEquals("sun:04:30-sun:05:30", valid(Tier.PROD, d -> d.maintenanceWindow("Sun:04:30-SUN:05:30")).maintenanceWindow());
+    }
+
+    @Test
+    void rejectsABackupWindowWhereTheDisasterRecoverySnapshotsStart() {
+        assertRejected(Tier.PROD, d -> d.backups(b -> b.window("05:45-06:15")),
+                "environment 'prod': database.backups.window must leave 06:00-07:00 UTC free: AWS Backup starts the disaster-recovery"
+                        + " snapshots then, and RDS takes no snapshot during its own backup or maintenance", "got '05:45-06:15'");
+    }
+
+    @Test
+    void rejectsAMaintenanceWindowWhereTheDisasterRecoverySnapshotsStart() {
+        assertRejected(Tier.PROD, d -> d.maintenanceWindow("sun:05:00-sun:06:30"),
+                "environment 'prod': database.maintenanceWindow must leave 06:00-07:00 UTC on its days free: AWS Backup starts the"
+                        + " disaster-recovery snapshots then", "got 'sun:05:00-sun:06:30'");
+    }
+
+    @Test
+    void acceptsWindowsBesideTheDisasterRecoveryStartAndAnyWindowsWithoutDisasterRecovery() {
+        DatabaseConfig besideIt = valid(Tier.PROD, d -> d.backups(b -> b.window("07:00-07:30")).maintenanceWindow("sun:05:00-sun:06:00"));
+        DatabaseConfig withoutIt = valid(Tier.STAGING, d -> d.backups(b -> b.window("06:00-06:30")).maintenanceWindow("sun:06:30-sun:07:00"));
+
+        assertEquals(List.of("07:00-07:30", "06:00-06:30"), List.of(besideIt.backups().window(), withoutIt.backups().window()));
     }
 
     @Test
