@@ -280,3 +280,13 @@ run "rejects_state_key_without_tfstate_suffix" {
 
   expect_failures = [var.state_key]
 }
+
+run "rejects_state_key_with_an_empty_path_segment" {
+  command = plan
+
+  variables {
+    state_key = "storefront//database-prod.tfstate"
+  }
+
+  expect_failures = [var.state_key]
+}
