@@ -36,11 +36,13 @@ final class PostgresNames {
     static final SortedSet<String> RESERVED_ROLE_NAMES = sorted("none", "public");
 
     /**
-     * Roles every RDS for PostgreSQL instance has (RDS User Guide, "Understanding PostgreSQL roles and permissions"):
-     * no user can be created with their names, and an IAM user of that name would hand {@code rds_iam} to the role.
+     * Roles every RDS for PostgreSQL instance has (RDS User Guide, "Understanding PostgreSQL roles and permissions"; and
+     * {@code rdstopmgr}, the login role RDS's own monitoring uses, a member of {@code pg_monitor}, which {@code \du} and
+     * {@code \l} show on every instance): no user can be created with their names, and an IAM user of that name would
+     * hand {@code rds_iam} to the role.
      */
     static final SortedSet<String> RDS_ROLES = sorted(
-            "rds_ad", "rds_iam", "rds_password", "rds_replication", "rds_superuser", "rdsadmin", "rdsrepladmin");
+            "rds_ad", "rds_iam", "rds_password", "rds_replication", "rds_superuser", "rdsadmin", "rdsrepladmin", "rdstopmgr");
 
     /** Databases every RDS for PostgreSQL instance has; the API's DBName creates one more, never one of these. */
     static final SortedSet<String> RDS_DATABASES = sorted("postgres", "rdsadmin", "template0", "template1");

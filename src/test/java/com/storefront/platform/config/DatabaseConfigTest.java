@@ -281,7 +281,7 @@ class DatabaseConfigTest {
     void rejectsAdminAsMasterUsername() {
         assertRejected(Tier.DEV, d -> d.credentials(c -> c.masterUsername("admin")),
                 "database.credentials.masterUsername must be a lowercase identifier that is not a well-known name "
-                        + "[admin, postgres, rds_ad, rds_iam, rds_password, rds_replication, rds_superuser, rdsadmin, rdsrepladmin]",
+                        + "[admin, postgres, rds_ad, rds_iam, rds_password, rds_replication, rds_superuser, rdsadmin, rdsrepladmin, rdstopmgr]",
                 "RDS refuses admin", "pick a name of your own", "got 'admin'");
     }
 

@@ -47,7 +47,7 @@ class DatabaseRoleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rds_iam", "rds_superuser", "rdsadmin"})
+    @ValueSource(strings = {"rds_iam", "rds_superuser", "rdsadmin", "rdstopmgr"})
     void rejectsTheRolesEveryRdsInstanceHas(String name) {
         assertRejected(name, "database.access.roles must not be one of the roles every RDS instance already has", "got '" + name + "'");
     }
