@@ -150,8 +150,8 @@ public record NetworkConfig(
 
     /**
      * Builds a {@link NetworkConfig}. The VPC range, NAT strategy and flow-log retention are required; zones
-     * default to the first {@code availabilityZoneCount} of the region (a, b, c, ...), subnets to
-     * {@link #carved}.
+     * default to the first {@code availabilityZoneCount} of the region (a, b, c, ...; in ca-central-1 a, b, d; in
+     * ap-northeast-1 a, c, d; in us-west-1 they must be named), subnets to {@link #carved}.
      */
     public static final class Builder {
         private String vpcCidr;
@@ -213,8 +213,7 @@ public record NetworkConfig(
             }
             Ipv4Cidr vpc = Ipv4Cidr.parse("network.vpcCidr", vpcCidr);
             List<String> zones = availabilityZones != null ? availabilityZones
-                    : "abcdef".chars().limit(Required.of("network.availabilityZoneCount", availabilityZoneCount))
-                            .mapToObj(c -> region + (char) c).toList();
+                    : Regions.firstZones("network.availabilityZoneCount", region, Required.of("network.availabilityZoneCount", availabilityZoneCount));
             NatGateways nat = Required.of("network.natGateways", natGateways);
             int retention = Required.of("network.flowLogRetentionDays", flowLogRetentionDays);
             boolean protect = Required.of("network.protectFlowLogs", protectFlowLogs);

@@ -2,7 +2,10 @@ package com.storefront.platform.config;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -39,7 +42,41 @@ final class Regions {
     /** Where an environment's state bucket may live: the S3 backend reads it there, the provider creates it there. */
     static final SortedSet<String> STATE = without(ENVIRONMENT, UNKNOWN_TO_S3_BACKEND);
 
+    /**
+     * The zone letters every account has in each region, for zones given as a count: {@code aws ec2
+     * describe-availability-zones --region <region> --query "AvailabilityZones[?ZoneType=='availability-zone'].ZoneName"}
+     * (the AWS "Regions and Availability Zones" pages list the same). Most regions run from a, but ca-central-1 has no c and
+     * ap-northeast-1 gives accounts a, c and d; us-west-1 gives each account its own two of a, b and c, so it has none here
+     * and its zones must be named. Every other region of {@link #ENVIRONMENT} has a, b and c; {@code RegionsTest} checks
+     * that the exceptions name regions of that list.
+     */
+    static final SortedMap<String, String> ZONE_LETTERS = zoneLetters();
+
     private Regions() {
+    }
+
+    /**
+     * The first {@code count} zones of {@code region}, by {@link #ZONE_LETTERS}.
+     *
+     * @throws InvalidConfigException for fewer than two zones, more than the region has, or a region whose zone names
+     *     differ between accounts
+     */
+    static List<String> firstZones(String field, String region, int count) {
+        if (count < 2) {
+            throw new InvalidConfigException(field, count, "must be at least 2: a Multi-AZ database and its subnet group need two zones");
+        }
+        String letters = ZONE_LETTERS.get(region);
+        String listThem = "name them with .network(n -> n.availabilityZones(...)), as aws ec2 describe-availability-zones --region "
+                + region + " lists them for your account";
+        if (letters == null || letters.isEmpty()) {
+            throw new InvalidConfigException(field, count, "cannot be turned into zone names in " + region
+                    + ", where each account sees its own zones; " + listThem);
+        }
+        if (count > letters.length()) {
+            throw new InvalidConfigException(field, count, "must be at most " + letters.length() + ", the zones " + region + " has ("
+                    + String.join(", ", letters.split("")) + "); lower it, or " + listThem);
+        }
+        return letters.chars().limit(count).mapToObj(letter -> region + (char) letter).toList();
     }
 
     /** @throws InvalidConfigException unless {@code region} is one of {@link #ENVIRONMENT} */
@@ -60,6 +97,16 @@ final class Regions {
             throw new InvalidConfigException(field, region, "must be an AWS region name like eu-west-1: a commercial (aws partition) region the"
                     + " AWS provider 5.100.0 and Terraform 1.11.4's S3 backend know, one of " + STATE);
         }
+    }
+
+    private static SortedMap<String, String> zoneLetters() {
+        SortedMap<String, String> letters = new TreeMap<>();
+        for (String region : ENVIRONMENT) {
+            letters.put(region, "abc");
+        }
+        letters.putAll(Map.of("us-east-1", "abcdef", "us-west-2", "abcd", "ap-northeast-2", "abcd", "ap-northeast-1", "acd",
+                "ca-central-1", "abd", "us-west-1", ""));
+        return Collections.unmodifiableSortedMap(letters);
     }
 
     private static SortedSet<String> sorted(String... regions) {

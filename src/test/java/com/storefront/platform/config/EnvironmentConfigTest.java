@@ -192,6 +192,43 @@ class EnvironmentConfigTest {
         assertEquals(List.of("ap-east-2a", "ap-east-2b"), taipei.network().availabilityZones());
     }
 
+    @Test
+    void countsZonesByTheLettersTheRegionHas() {
+        assertEquals(List.of("ca-central-1a", "ca-central-1b", "ca-central-1d"),
+                valid("prod", Tier.PROD, b -> b.region("ca-central-1")).network().availabilityZones());
+        assertEquals(List.of("ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"),
+                valid("prod", Tier.PROD, b -> b.region("ap-northeast-1")).network().availabilityZones());
+    }
+
+    @Test
+    void rejectsMoreZonesThanTheRegionHas() {
+        assertRejected("prod", b -> b.network(n -> n.availabilityZoneCount(4)),
+                "environment 'prod': network.availabilityZoneCount must be at most 3, the zones eu-west-1 has (a, b, c); lower it, or name"
+                        + " them with .network(n -> n.availabilityZones(...))", "got 4");
+    }
+
+    @Test
+    void rejectsAZoneCountInARegionWhoseZoneNamesDifferBetweenAccounts() {
+        assertRejected("dev", b -> b.region("us-west-1"),
+                "environment 'dev': network.availabilityZoneCount cannot be turned into zone names in us-west-1, where each account sees"
+                        + " its own zones; name them with .network(n -> n.availabilityZones(...)), as aws ec2 describe-availability-zones"
+                        + " --region us-west-1 lists them for your account", "got 2");
+    }
+
+    @Test
+    void acceptsNamedZonesInARegionWhoseZoneNamesDifferBetweenAccounts() {
+        assertEquals(List.of("us-west-1b", "us-west-1c"),
+                valid("dev", Tier.DEV, b -> b.region("us-west-1").network(n -> n.availabilityZones("us-west-1b", "us-west-1c")))
+                        .network().availabilityZones());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 1})
+    void rejectsFewerThanTwoZones(int count) {
+        assertRejected("dev", b -> b.network(n -> n.availabilityZoneCount(count)), "network.availabilityZoneCount must be at least 2",
+                "got " + count);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"us-east-1", "eu-central-2", "il-central-1", "mx-central-1", "ap-southeast-7", "ca-west-1"})
     void acceptsCommercialRegionsTerraformKnows(String region) {
