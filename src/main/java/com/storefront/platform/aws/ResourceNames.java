@@ -27,8 +27,10 @@ public record ResourceNames(String project, String environment, String region) {
     }
 
     /**
-     * {@code storefront-prod-eu-west-1-<purpose>}: IAM names are global per account, so a role name carries
-     * the region too, letting one account hold the same environment in two regions.
+     * {@code storefront-prod-eu-west-1-<purpose>}: IAM names are global per account, and a role name carries the region
+     * too, so that a role says where it acts. The access policies ({@code storefront-prod-postgres-connect}, ...) carry no
+     * region: one account holds an environment name once, in one region, whichever configuration deploys it
+     * ({@code Environments} refuses a repeated name within one).
      */
     public String iamRoleName(String purpose) {
         String roleName = project + "-" + environment + "-" + region + "-" + purpose;
