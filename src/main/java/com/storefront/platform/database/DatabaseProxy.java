@@ -28,7 +28,7 @@ import software.constructs.Construct;
 /**
  * An RDS Proxy pooling connections to the primary (only: RDS for PostgreSQL proxies serve the writer, never the read
  * replicas), listening in the application subnets with TLS required and a security group of its own: in from the
- * application group, out to the database, which lets it in.
+ * application group, which it lets out towards it, and out to the database, which lets it in.
  *
  * <p>Applications authenticate to the proxy with IAM tokens as {@code user}; the proxy logs in to PostgreSQL as that
  * role with a password it reads from a secret of its own, encrypted with the environment's key and written once
@@ -61,6 +61,10 @@ public final class DatabaseProxy extends Construct {
                 .build()).getId();
         TcpRules.allowIn(this, "from-application", groupId, TcpRules.POSTGRES, Peer.group(props.network().applicationSecurityGroupId()),
                 "PostgreSQL from the application security group");
+        // The network stack lets the application group out only towards the database subnets, and Terraform strips a new
+        // group's allow-all egress: without this rule the proxy, which listens in the application subnets, is unreachable.
+        TcpRules.allowOut(this, "application-to-proxy", props.network().applicationSecurityGroupId(), TcpRules.POSTGRES, Peer.group(groupId),
+                "PostgreSQL to the RDS Proxy");
         TcpRules.allowOut(this, "to-database", groupId, TcpRules.POSTGRES, Peer.group(props.database().securityGroupId()),
                 "PostgreSQL to the database security group");
         props.database().allowFrom("from-proxy", Peer.group(groupId), "PostgreSQL from the RDS Proxy");

@@ -149,6 +149,34 @@ class DatabaseOperationsTest {
                 .contains("--document-name AWS-StartPortForwardingSessionToRemoteHost"), "port forwarding command");
     }
 
+    /**
+     * Terraform strips the allow-all egress of every security group it creates, so a path is open only where its source
+     * group lets the traffic out as well as its target lets it in. The application group's path to the database itself
+     * is opened by the network stack, towards the database subnets ({@code NetworkTest}).
+     */
+    @ParameterizedTest
+    @MethodSource("environments")
+    void opensEveryPathIntoAGroupOnTheWayOutOfItsSourceToo(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+        String databaseGroup = StackJson.reference("aws_security_group",
+                database.logicalId("aws_security_group", g -> g.path("name").asText().endsWith("-postgres")), "id");
+        String applicationGroup = "${data.terraform_remote_state.network.outputs.application_security_group_id}";
+
+        List<String> closed = new ArrayList<>();
+        for (JsonNode in : database.resources("aws_vpc_security_group_ingress_rule", r -> r.has("referenced_security_group_id"))) {
+            String source = in.path("referenced_security_group_id").asText();
+            String target = in.path("security_group_id").asText();
+            int port = in.path("to_port").asInt();
+            boolean out = database.resources("aws_vpc_security_group_egress_rule", e -> e.path("security_group_id").asText().equals(source)
+                    && e.path("referenced_security_group_id").asText().equals(target)
+                    && e.path("from_port").asInt() <= port && port <= e.path("to_port").asInt()).size() == 1;
+            if (!out && !(source.equals(applicationGroup) && target.equals(databaseGroup))) {
+                closed.add(port + " from " + source + " to " + target);
+            }
+        }
+        database.check(closed.isEmpty(), "let in, but not out of their source: " + closed);
+    }
+
     @ParameterizedTest
     @MethodSource("environments")
     void publishesTheCommandsOperatorsCopyWithoutAnyPassword(EnvironmentConfig environment) {
