@@ -12,7 +12,7 @@ package com.storefront.platform.config;
  * @param readLatencyMillis average read latency above this
  * @param writeLatencyMillis average write latency above this
  * @param diskQueueDepth outstanding I/O requests above this
- * @param replicaLagSeconds replica lag above this, replicas only
+ * @param replicaLagSeconds replica lag above this throughout ten minutes (its minimum over them), replicas only
  * @param cpuCreditBalance CPU credits below this, burstable classes only
  * @param transactionIdsUsed {@code MaximumUsedTransactionIDs} above this; wraparound stops writes at about 2.1 billion
  * @param periodSeconds the period each datapoint covers, a multiple of 60

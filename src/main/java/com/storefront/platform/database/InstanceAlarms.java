@@ -18,6 +18,13 @@ public final class InstanceAlarms {
     // alarms keep their state rather than page twice.
     private static final String KEEP_STATE = "missing";
 
+    /**
+     * RDS reports a PostgreSQL replica's lag as the time since it last replayed a commit, and on an idle primary the only
+     * commits are RDS's own heartbeats, about every five minutes: the lag then climbs to some 300 s and drops back, with
+     * the replica fully caught up. Its lowest point over ten minutes, which spans a heartbeat, is the real lag.
+     */
+    static final int REPLICA_LAG_WINDOW_SECONDS = 600;
+
     private InstanceAlarms() {
     }
 
@@ -30,38 +37,46 @@ public final class InstanceAlarms {
     static List<AlarmSpec> of(DatabaseInstance instance, StorageConfig storage, int maxConnections, AlarmThresholds t) {
         String id = instance.identifier();
         List<AlarmSpec> alarms = new ArrayList<>();
-        alarms.add(new AlarmSpec(id + "-cpu-high", "CPUUtilization", "Average", ABOVE, t.cpuPercent(), KEEP_STATE,
+        alarms.add(alarm(t, id + "-cpu-high", "CPUUtilization", "Average", ABOVE, t.cpuPercent(), KEEP_STATE,
                 "CPU above " + t.cpuPercent() + "% on " + id + ". Check Performance Insights for the top SQL; add a replica or scale the class."));
-        alarms.add(new AlarmSpec(id + "-freeable-memory-low", "FreeableMemory", "Average", BELOW, freeableMemoryBytes(instance, t), KEEP_STATE,
+        alarms.add(alarm(t, id + "-freeable-memory-low", "FreeableMemory", "Average", BELOW, freeableMemoryBytes(instance, t), KEEP_STATE,
                 "Freeable memory below " + percent(t.freeableMemoryShare()) + " of " + instance.instanceClass().name() + " on " + id
                         + ". Look for connection spikes or large work_mem sorts; scale the class if it persists."));
-        alarms.add(new AlarmSpec(id + "-free-storage-low", "FreeStorageSpace", "Minimum", BELOW, freeStorageBytes(storage, t), KEEP_STATE,
+        alarms.add(alarm(t, id + "-free-storage-low", "FreeStorageSpace", "Minimum", BELOW, freeStorageBytes(storage, t), KEEP_STATE,
                 "Free storage on " + id + " below " + freeStorageBytes(storage, t) / GIB + " GiB. Autoscaling stops at "
                         + storage.maxAllocatedGib() + " GiB: raise storage.maxAllocatedGib or remove bloat."));
-        alarms.add(new AlarmSpec(id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, connections(maxConnections, t), KEEP_STATE,
+        alarms.add(alarm(t, id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, connections(maxConnections, t), KEEP_STATE,
                 "Connections on " + id + " above " + percent(t.connectionsShare()) + " of max_connections ("
                         + maxConnections + "). Check for leaking pools; use a pooler such as RDS Proxy."));
-        alarms.add(new AlarmSpec(id + "-read-latency-high", "ReadLatency", "Average", ABOVE, t.readLatencyMillis() / 1000.0, KEEP_STATE,
+        alarms.add(alarm(t, id + "-read-latency-high", "ReadLatency", "Average", ABOVE, t.readLatencyMillis() / 1000.0, KEEP_STATE,
                 "Read latency on " + id + " above " + t.readLatencyMillis() + " ms. Check IOPS against the gp3 baseline and cache hit ratio."));
-        alarms.add(new AlarmSpec(id + "-write-latency-high", "WriteLatency", "Average", ABOVE, t.writeLatencyMillis() / 1000.0, KEEP_STATE,
+        alarms.add(alarm(t, id + "-write-latency-high", "WriteLatency", "Average", ABOVE, t.writeLatencyMillis() / 1000.0, KEEP_STATE,
                 "Write latency on " + id + " above " + t.writeLatencyMillis() + " ms. Check IOPS and throughput; provision gp3 IOPS from 400 GiB."));
-        alarms.add(new AlarmSpec(id + "-disk-queue-high", "DiskQueueDepth", "Average", ABOVE, t.diskQueueDepth(), KEEP_STATE,
+        alarms.add(alarm(t, id + "-disk-queue-high", "DiskQueueDepth", "Average", ABOVE, t.diskQueueDepth(), KEEP_STATE,
                 "Disk queue on " + id + " above " + t.diskQueueDepth() + ". Storage cannot keep up: find the heavy queries or provision IOPS."));
         if (instance.replica()) {
-            alarms.add(new AlarmSpec(id + "-replica-lag-high", "ReplicaLag", "Maximum", ABOVE, t.replicaLagSeconds(), "breaching",
-                    "Replica " + id + " is more than " + t.replicaLagSeconds() + " s behind (or replication stopped). Reads from it are stale:"
-                            + " check long transactions on the primary and the replica's load."));
+            alarms.add(new AlarmSpec(id + "-replica-lag-high", "ReplicaLag", "Minimum", ABOVE, t.replicaLagSeconds(), "breaching",
+                    "Replica " + id + " has stayed more than " + t.replicaLagSeconds() + " s behind for " + REPLICA_LAG_WINDOW_SECONDS / 60
+                            + " minutes (or replication stopped). Reads from it are stale: check long transactions on the primary and the"
+                            + " replica's load.", Math.max(t.periodSeconds(), REPLICA_LAG_WINDOW_SECONDS), 1));
         }
         if (instance.instanceClass().burstable()) {
-            alarms.add(new AlarmSpec(id + "-cpu-credits-low", "CPUCreditBalance", "Minimum", BELOW, t.cpuCreditBalance(), KEEP_STATE,
+            alarms.add(alarm(t, id + "-cpu-credits-low", "CPUCreditBalance", "Minimum", BELOW, t.cpuCreditBalance(), KEEP_STATE,
                     "CPU credits on " + id + " below " + t.cpuCreditBalance() + ": it will be throttled. Move to an m or r class."));
         }
         if (!instance.replica()) {
-            alarms.add(new AlarmSpec(id + "-transaction-ids-high", "MaximumUsedTransactionIDs", "Maximum", ABOVE, t.transactionIdsUsed(), KEEP_STATE,
+            alarms.add(alarm(t, id + "-transaction-ids-high", "MaximumUsedTransactionIDs", "Maximum", ABOVE, t.transactionIdsUsed(), KEEP_STATE,
                     "Transaction IDs used on " + id + " above " + t.transactionIdsUsed() + ". Wraparound stops all writes near 2.1 billion:"
                             + " find what blocks autovacuum (long transactions, abandoned replication slots) and VACUUM FREEZE."));
         }
         return alarms;
+    }
+
+    /** An alarm judged over the environment's period and number of periods. */
+    private static AlarmSpec alarm(AlarmThresholds t, String name, String metric, String statistic, String comparison, double threshold,
+            String treatMissingData, String description) {
+        return new AlarmSpec(name, metric, statistic, comparison, threshold, treatMissingData, description, t.periodSeconds(),
+                t.evaluationPeriods());
     }
 
     static double freeableMemoryBytes(DatabaseInstance instance, AlarmThresholds t) {

@@ -78,6 +78,23 @@ class InstanceAlarmsTest {
     }
 
     @Test
+    void judgesReplicaLagByItsLowestPointOverTenMinutesSoRdsHeartbeatsOnAnIdlePrimaryNeverPage() {
+        AlarmSpec lag = alarms(Tier.PROD, d -> d, "db.r6g.large", true).get("ReplicaLag");
+        AlarmSpec cpu = alarms(Tier.PROD, d -> d, "db.r6g.large", true).get("CPUUtilization");
+
+        assertEquals(List.of("Minimum", 600, 1, 60.0), List.of(lag.statistic(), lag.periodSeconds(), lag.evaluationPeriods(), lag.threshold()));
+        assertEquals(List.of(60, 5), List.of(cpu.periodSeconds(), cpu.evaluationPeriods()), "the other alarms keep the environment's window");
+    }
+
+    @Test
+    void neverJudgesReplicaLagOverLessThanTheEnvironmentsPeriod() {
+        AlarmSpec lag = alarms(Tier.PROD, d -> d.observability(o -> o.alarms(a -> a.periodSeconds(3600).evaluationPeriods(2))), "db.r6g.large", true)
+                .get("ReplicaLag");
+
+        assertEquals(List.of(3600, 1), List.of(lag.periodSeconds(), lag.evaluationPeriods()));
+    }
+
+    @Test
     void describesWhatToDoInEveryAlarm() {
         for (AlarmSpec alarm : alarms(Tier.DEV, d -> d, "db.t4g.medium", false).values()) {
             assertTrue(alarm.description().length() > 40 && alarm.description().contains("storefront-dev-postgres"), alarm.toString());
