@@ -66,7 +66,7 @@ public record DatabaseConfig(
      * extra parameter may not set them.
      */
     public static final SortedSet<String> COMPUTED_PARAMETERS = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
-            "effective_cache_size", "log_connections", "log_disconnections", "log_min_duration_statement", "log_statement",
+            "autovacuum_work_mem", "effective_cache_size", "log_connections", "log_disconnections", "log_min_duration_statement", "log_statement",
             "maintenance_work_mem", "max_connections", "pg_stat_statements.track", "rds.force_ssl", "shared_buffers",
             "shared_preload_libraries", "work_mem")));
 

@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * The tuned PostgreSQL parameters of one environment, with memory settings computed for an instance
  * class in the units PostgreSQL reads them in: {@code shared_buffers} and {@code effective_cache_size}
- * in 8 kB pages, {@code work_mem} and {@code maintenance_work_mem} in kB.
+ * in 8 kB pages, {@code work_mem}, {@code maintenance_work_mem} and {@code autovacuum_work_mem} in kB.
  *
- * <p>The budget: shared buffers take a quarter of memory, as RDS's own default does; each of
- * {@code max_connections} sessions may sort in {@code work_mem}, together at most about 45% of memory;
- * maintenance takes a sixteenth. What is left is the OS page cache that {@code effective_cache_size}
- * tells the planner about.
+ * <p>The budget, in shares of the class's memory: shared buffers take a quarter (RDS's own default takes a quarter of
+ * {@code DBInstanceClassMemory}, the class's memory less what the OS and RDS keep); each of {@code max_connections}
+ * sessions may sort or hash in one {@code work_mem}; one maintenance operation takes a thirty-second, and each
+ * autovacuum worker a sixty-fourth. All of them at once stay within 80% of memory (a test checks every class), which
+ * leaves RDS's reserve and some page cache, which {@code effective_cache_size} tells the planner about.
  *
  * @param sizedFor the smallest instance class that uses the parameter group
  */
@@ -27,6 +28,11 @@ public record PostgresParameters(InstanceClass sizedFor) {
     private static final int MAX_CONNECTIONS_CAP = 5000;
     private static final long MIN_WORK_MEM_KB = 4096;
     private static final long MAX_MAINTENANCE_WORK_MEM_KB = 2L * 1024 * 1024;
+    /** Before PostgreSQL 17, VACUUM uses at most 1 GB for dead tuples whatever it is given. */
+    private static final long MAX_AUTOVACUUM_WORK_MEM_KB = 1024L * 1024;
+    /** RDS's default: {@code autovacuum_max_workers = GREATEST(DBInstanceClassMemory/64371566592, 3)}. */
+    private static final long BYTES_PER_AUTOVACUUM_WORKER = 64_371_566_592L;
+    private static final int MIN_AUTOVACUUM_WORKERS = 3;
 
     /** One parameter, and whether PostgreSQL reads it only at start-up. */
     public record Parameter(String name, String value, boolean needsReboot) {
@@ -56,12 +62,29 @@ public record PostgresParameters(InstanceClass sizedFor) {
     }
 
     public long maintenanceWorkMemKb() {
-        return Math.min(sizedFor.memoryBytes() / 16 / KB, MAX_MAINTENANCE_WORK_MEM_KB);
+        return Math.min(sizedFor.memoryBytes() / 32 / KB, MAX_MAINTENANCE_WORK_MEM_KB);
     }
 
-    /** The bytes PostgreSQL may use at once: shared buffers, every session's work_mem, and maintenance. */
+    /**
+     * Each autovacuum worker's memory. Set, because unset (-1) it is {@code maintenance_work_mem} for every worker on
+     * PostgreSQL 14, which RDS leaves so.
+     */
+    public long autovacuumWorkMemKb() {
+        return Math.min(sizedFor.memoryBytes() / 64 / KB, MAX_AUTOVACUUM_WORK_MEM_KB);
+    }
+
+    /** How many autovacuum workers RDS runs on the class by default (its formula, on the class's memory). */
+    public int autovacuumWorkers() {
+        return (int) Math.max(sizedFor.memoryBytes() / BYTES_PER_AUTOVACUUM_WORKER, MIN_AUTOVACUUM_WORKERS);
+    }
+
+    /**
+     * The bytes PostgreSQL may use at once: shared buffers, every session's work_mem, one maintenance operation and
+     * every autovacuum worker.
+     */
     public long worstCaseBytes() {
-        return sharedBuffersPages() * PAGE_BYTES + maxConnections() * workMemKb() * KB + maintenanceWorkMemKb() * KB;
+        return sharedBuffersPages() * PAGE_BYTES + maxConnections() * workMemKb() * KB + maintenanceWorkMemKb() * KB
+                + autovacuumWorkers() * autovacuumWorkMemKb() * KB;
     }
 
     /**
@@ -88,6 +111,7 @@ public record PostgresParameters(InstanceClass sizedFor) {
                 new Parameter("shared_buffers", Long.toString(sharedBuffersPages()), true),
                 new Parameter("effective_cache_size", Long.toString(effectiveCacheSizePages()), false),
                 new Parameter("work_mem", Long.toString(workMemKb()), false),
-                new Parameter("maintenance_work_mem", Long.toString(maintenanceWorkMemKb()), false));
+                new Parameter("maintenance_work_mem", Long.toString(maintenanceWorkMemKb()), false),
+                new Parameter("autovacuum_work_mem", Long.toString(autovacuumWorkMemKb()), false));
     }
 }

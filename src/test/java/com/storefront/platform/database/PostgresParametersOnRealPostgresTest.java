@@ -150,7 +150,8 @@ class PostgresParametersOnRealPostgresTest {
         return Map.of(
                 "shared_buffers", new Meaning(memory / 4, "a quarter of " + of),
                 "effective_cache_size", new Meaning(memory * 3 / 4, "three quarters of " + of),
-                "maintenance_work_mem", new Meaning(Math.min(memory / 16, 2048 * MIB), "a sixteenth of " + of + ", at most 2 GiB"),
+                "maintenance_work_mem", new Meaning(Math.min(memory / 32, 2048 * MIB), "a thirty-second of " + of + ", at most 2 GiB"),
+                "autovacuum_work_mem", new Meaning(Math.min(memory / 64, 1024 * MIB), "a sixty-fourth of " + of + ", at most 1 GiB"),
                 "work_mem", new Meaning(Math.max(4 * MIB, memory / 4 / connections), "a quarter of " + of + " shared by "
                         + connections + " connections, at least 4 MiB"),
                 "max_connections", new Meaning(connections, "RDS's LEAST(DBInstanceClassMemory/9531392, 5000) for " + of),

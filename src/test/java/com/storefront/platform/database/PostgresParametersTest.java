@@ -37,7 +37,7 @@ class PostgresParametersTest {
         PostgresParameters parameters = new PostgresParameters(instanceClass);
 
         assertTrue(parameters.worstCaseBytes() <= instanceClass.memoryBytes() * 8 / 10,
-                className + ": shared_buffers + max_connections x work_mem + maintenance_work_mem = "
+                className + ": shared_buffers + max_connections x work_mem + maintenance_work_mem + autovacuum workers x autovacuum_work_mem = "
                         + parameters.worstCaseBytes() + " bytes exceeds 80% of " + instanceClass.memoryBytes());
         assertTrue(parameters.effectiveCacheSizePages() * 8192 < instanceClass.memoryBytes(), className + ": effective_cache_size");
     }
@@ -53,7 +53,8 @@ class PostgresParametersTest {
         assertEquals("1572864", values.get("effective_cache_size"), "12 GiB in 8 kB pages");
         assertEquals("1802", values.get("max_connections"), "RDS's formula: memory / 9531392");
         assertEquals("4096", values.get("work_mem"), "4 MiB in kB");
-        assertEquals("1048576", values.get("maintenance_work_mem"), "1 GiB in kB");
+        assertEquals("524288", values.get("maintenance_work_mem"), "512 MiB in kB");
+        assertEquals("262144", values.get("autovacuum_work_mem"), "256 MiB in kB");
     }
 
     @Test
