@@ -81,10 +81,11 @@ public final class Environments {
                                 .periodSeconds(60)
                                 .evaluationPeriods(5)))
                 .access(a -> a.roles(DatabaseRole.readWrite("storefront_app"), DatabaseRole.readOnly("storefront_reader")))
-                // The pool stops at 90% of max_connections: operators, the rotation function and the bastion connect
-                // directly and still get in when the pool is full.
+                // The pool stops at 75% of max_connections: operators, the rotation function and the bastion connect
+                // directly and still get in when the pool is full, and the connections alarm (80%) fires only on what
+                // the pool cannot explain.
                 .proxy(p -> p
-                        .maxConnectionsPercent(90)
+                        .maxConnectionsPercent(75)
                         .maxIdleConnectionsPercent(45)
                         .connectionBorrowTimeoutSeconds(120)
                         .idleClientTimeoutSeconds(1800)));

@@ -84,7 +84,7 @@ public final class DatabaseMonitoring extends Construct {
         PostgresDatabase database = props.database();
         AlarmThresholds thresholds = props.observability().alarms();
         for (DatabaseInstance instance : database.instances()) {
-            for (AlarmSpec alarm : InstanceAlarms.of(instance, database, thresholds)) {
+            for (AlarmSpec alarm : InstanceAlarms.of(instance, database.config())) {
                 new CloudwatchMetricAlarm(this, alarm.name(), CloudwatchMetricAlarmConfig.builder()
                         .alarmName(alarm.name())
                         .alarmDescription(alarm.description())

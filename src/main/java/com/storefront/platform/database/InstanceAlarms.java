@@ -1,6 +1,8 @@
 package com.storefront.platform.database;
 
 import com.storefront.platform.config.AlarmThresholds;
+import com.storefront.platform.config.DatabaseConfig;
+import com.storefront.platform.config.ProxyConfig;
 import com.storefront.platform.config.StorageConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +30,11 @@ public final class InstanceAlarms {
     private InstanceAlarms() {
     }
 
-    /** Every alarm of {@code instance} of {@code database}, with thresholds {@code t}. */
-    public static List<AlarmSpec> of(DatabaseInstance instance, PostgresDatabase database, AlarmThresholds t) {
-        return of(instance, database.config().storage(), database.parameters().maxConnections(), t);
-    }
-
-    /** Every alarm of {@code instance}, on {@code storage}, allowing {@code maxConnections}, with thresholds {@code t}. */
-    static List<AlarmSpec> of(DatabaseInstance instance, StorageConfig storage, int maxConnections, AlarmThresholds t) {
+    /** Every alarm of {@code instance} of the database {@code config} describes, with its thresholds. */
+    public static List<AlarmSpec> of(DatabaseInstance instance, DatabaseConfig config) {
+        AlarmThresholds t = config.observability().alarms();
+        StorageConfig storage = config.storage();
+        int maxConnections = PostgresParameters.of(config).maxConnections();
         String id = instance.identifier();
         List<AlarmSpec> alarms = new ArrayList<>();
         alarms.add(alarm(t, id + "-cpu-high", "CPUUtilization", "Average", ABOVE, t.cpuPercent(), KEEP_STATE,
@@ -45,9 +45,14 @@ public final class InstanceAlarms {
         alarms.add(alarm(t, id + "-free-storage-low", "FreeStorageSpace", "Minimum", BELOW, freeStorageBytes(storage, t), KEEP_STATE,
                 "Free storage on " + id + " below " + freeStorageBytes(storage, t) / GIB + " GiB. Autoscaling stops at "
                         + storage.maxAllocatedGib() + " GiB: raise storage.maxAllocatedGib or remove bloat."));
-        alarms.add(alarm(t, id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, connections(maxConnections, t), KEEP_STATE,
-                "Connections on " + id + " above " + percent(t.connectionsShare()) + " of max_connections ("
-                        + maxConnections + "). Check for leaking pools; use a pooler such as RDS Proxy."));
+        ProxyConfig proxy = config.proxy();
+        boolean proxied = proxy.enabled() && !instance.replica();
+        double connectionsShare = connectionsShare(instance, proxy, t);
+        alarms.add(alarm(t, id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, Math.floor(maxConnections * connectionsShare),
+                KEEP_STATE, "Connections on " + id + " above " + percent(connectionsShare) + " of max_connections (" + maxConnections + ")"
+                        + (proxied ? ", more than the RDS Proxy's pool may open (" + proxy.maxConnectionsPercent() + "%): something connects"
+                                + " around the proxy or holds its connections; check pg_stat_activity by usename and client_addr."
+                                : ". Check for leaking pools; use a pooler such as RDS Proxy.")));
         alarms.add(alarm(t, id + "-read-latency-high", "ReadLatency", "Average", ABOVE, t.readLatencyMillis() / 1000.0, KEEP_STATE,
                 "Read latency on " + id + " above " + t.readLatencyMillis() + " ms. Check IOPS against the gp3 baseline and cache hit ratio."));
         alarms.add(alarm(t, id + "-write-latency-high", "WriteLatency", "Average", ABOVE, t.writeLatencyMillis() / 1000.0, KEEP_STATE,
@@ -87,8 +92,12 @@ public final class InstanceAlarms {
         return Math.max(MIN_FREE_STORAGE_BYTES, (long) (storage.allocatedGib() * GIB * t.freeStorageShare()));
     }
 
-    static double connections(int maxConnections, AlarmThresholds t) {
-        return Math.floor(maxConnections * t.connectionsShare());
+    /**
+     * The share of {@code max_connections} above which {@code instance} alarms: the configured one, but on a primary
+     * behind an RDS Proxy never below the pool's ceiling, which the proxy may fill whenever the load asks for it.
+     */
+    static double connectionsShare(DatabaseInstance instance, ProxyConfig proxy, AlarmThresholds t) {
+        return proxy.enabled() && !instance.replica() ? Math.max(t.connectionsShare(), proxy.maxConnectionsPercent() / 100.0) : t.connectionsShare();
     }
 
     private static String percent(double share) {

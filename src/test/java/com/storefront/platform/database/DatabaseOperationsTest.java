@@ -40,8 +40,7 @@ class DatabaseOperationsTest {
                     .collect(Collectors.toSet());
             boolean replica = instance.contains("replica");
             DatabaseInstance described = new DatabaseInstance(instance, replica ? config.replicaInstanceClass() : config.instanceClass(), replica, null);
-            Set<String> expected = InstanceAlarms.of(described, config.storage(), PostgresParameters.of(config).maxConnections(),
-                    config.observability().alarms()).stream().map(AlarmSpec::name).collect(Collectors.toSet());
+            Set<String> expected = InstanceAlarms.of(described, config).stream().map(AlarmSpec::name).collect(Collectors.toSet());
             database.check(!expected.isEmpty() && alarms.equals(expected), instance + " alarms " + alarms + " should be " + expected);
         }
         database.resources("aws_cloudwatch_metric_alarm").values().forEach(alarm -> {

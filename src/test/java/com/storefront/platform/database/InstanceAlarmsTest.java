@@ -95,6 +95,24 @@ class InstanceAlarmsTest {
     }
 
     @Test
+    void neverAlarmsOnAProxiedPrimaryBelowWhatTheProxysPoolMayOpen() {
+        UnaryOperator<DatabaseConfig.Builder> fullerPool = d -> d.proxy(p -> p.maxConnectionsPercent(90));
+
+        AlarmSpec primary = alarms(Tier.PROD, fullerPool, "db.r6g.large", false).get("DatabaseConnections");
+        AlarmSpec replica = alarms(Tier.PROD, fullerPool, "db.r6g.large", true).get("DatabaseConnections");
+
+        assertEquals(List.of(1621.0, 1441.0), List.of(primary.threshold(), replica.threshold()), "90% and 80% of 1802");
+        assertTrue(primary.description().contains("more than the RDS Proxy's pool may open (90%)"), primary.description());
+    }
+
+    @Test
+    void alarmsOnAProxiedPrimaryAtTheConfiguredShareWhereThePoolStaysBelowIt() {
+        AlarmSpec primary = alarms(Tier.PROD, d -> d, "db.r6g.large", false).get("DatabaseConnections");
+
+        assertEquals(1441.0, primary.threshold(), "80% of 1802, above the pool's 75%");
+    }
+
+    @Test
     void describesWhatToDoInEveryAlarm() {
         for (AlarmSpec alarm : alarms(Tier.DEV, d -> d, "db.t4g.medium", false).values()) {
             assertTrue(alarm.description().length() > 40 && alarm.description().contains("storefront-dev-postgres"), alarm.toString());
@@ -123,8 +141,7 @@ class InstanceAlarmsTest {
         DatabaseConfig config = TestStacks.environment(tier, d -> overrides.apply(d.instanceClass(className))).database();
         DatabaseInstance instance = new DatabaseInstance("storefront-" + tier.name().toLowerCase() + "-postgres",
                 InstanceClass.of("t", className), replica, null);
-        List<AlarmSpec> specs = InstanceAlarms.of(instance, config.storage(), PostgresParameters.of(config).maxConnections(),
-                config.observability().alarms());
+        List<AlarmSpec> specs = InstanceAlarms.of(instance, config);
         return specs.stream().collect(Collectors.toMap(AlarmSpec::metric, a -> a));
     }
 }
