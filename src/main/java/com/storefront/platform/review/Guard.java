@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Stops a plan that deletes or replaces a {@link ProtectedResourceType protected resource}, unless a reviewer
- * acknowledged that very address; and, when asked, a plan with in-place changes that interrupt clients.
+ * Stops a plan that deletes or replaces a {@link ProtectedResourceType protected resource}, or updates one in place in a
+ * way that deletes data it kept ({@link DataLosingUpdate}), unless a reviewer acknowledged that very address; and, when
+ * asked, a plan with in-place changes that interrupt clients.
  *
  * @param acknowledgements the reviewer's acknowledgements. Default (empty): every such change is blocked
  * @param blockDisruptive whether disruptive in-place changes ({@link DisruptiveAttribute}) block the plan
@@ -39,25 +40,26 @@ public record Guard(List<Acknowledgement> acknowledgements, boolean blockDisrupt
                 planned.refusedByPreventDestroy(), blockDisruptive, CostEstimator.estimate(planned.planJson(), PriceTable.bundled()));
     }
 
-    /** Every delete or replacement of a protected resource in {@code stack}'s changes, from a plan Terraform accepted. */
+    /** Every change that loses data ({@link Finding}) in {@code stack}'s changes, from a plan Terraform accepted. */
     public List<Finding> inspect(String stack, List<ResourceChange> changes) {
         return inspect(stack, changes, Set.of());
     }
 
     /**
-     * Every delete or replacement of a protected resource in {@code stack}'s changes, blocked or acknowledged.
+     * Every change that loses data ({@link Finding}) in {@code stack}'s changes, blocked or acknowledged.
      *
      * @param refusedByPreventDestroy addresses for which Terraform refused the plan ({@link PlannedStack})
      */
     public List<Finding> inspect(String stack, List<ResourceChange> changes, Set<String> refusedByPreventDestroy) {
         List<Finding> findings = new ArrayList<>();
         for (ResourceChange change : changes) {
-            if (!change.action().destroysExisting()) {
-                continue;
+            boolean acknowledged = acknowledgements.stream().anyMatch(a -> a.covers(stack, change.address()));
+            if (change.action().destroysExisting()) {
+                ProtectedResourceType.of(change.type()).ifPresent(protection -> findings.add(Finding.deletes(stack, change, protection,
+                        acknowledged, refusedByPreventDestroy.contains(change.address()))));
+            } else if (!change.dataLosses().isEmpty()) {
+                findings.add(Finding.losesInPlace(stack, change, acknowledged));
             }
-            ProtectedResourceType.of(change.type()).ifPresent(protection -> findings.add(new Finding(stack, change, protection,
-                    acknowledgements.stream().anyMatch(a -> a.covers(stack, change.address())),
-                    refusedByPreventDestroy.contains(change.address()))));
         }
         return findings;
     }

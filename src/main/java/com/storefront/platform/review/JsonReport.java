@@ -155,7 +155,7 @@ public final class JsonReport {
         static FindingEntry of(Finding finding) {
             ResourceChange change = finding.change();
             return new FindingEntry(finding.stack(), change.address(), change.action().kind(), change.action().description(),
-                    change.cause(), change.replacePaths(), finding.protection().type(), finding.acknowledged(),
+                    change.cause(), change.replacePaths(), finding.protection(), finding.acknowledged(),
                     finding.preventDestroy(), finding.message());
         }
     }

@@ -302,7 +302,7 @@ public final class MarkdownReport {
         ResourceChange change = finding.change();
         String verdict = !finding.blocks() ? "**acknowledged**" : finding.acknowledged() ? "**blocked** (acknowledged)" : "**blocked**";
         return verdict + " `" + change.address() + "`: " + change.action().description() + optional(cause(change))
-                + ". Protected: " + finding.protection().why() + "."
+                + ". " + finding.why() + "."
                 + (finding.preventDestroy() ? " " + Finding.PREVENT_DESTROY_ADVICE : "");
     }
 

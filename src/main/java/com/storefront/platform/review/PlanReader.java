@@ -71,7 +71,8 @@ public final class PlanReader {
                     attributes.changed(),
                     attributes.sensitive(),
                     tagChanges(change, action),
-                    action == Action.UPDATE ? DisruptiveAttribute.of(resource.path("type").asText(), change) : List.of());
+                    action == Action.UPDATE ? DisruptiveAttribute.of(resource.path("type").asText(), change) : List.of(),
+                    action == Action.UPDATE ? DataLosingUpdate.of(resource.path("type").asText(), change) : List.of());
         });
     }
 

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param sensitiveChanged top-level attributes holding a sensitive value that changes; their values are never read
  * @param tags how the tags change
  * @param disruptions for an in-place update, what interrupts clients ({@link DisruptiveAttribute}); empty otherwise
+ * @param dataLosses for an in-place update, the data it deletes ({@link DataLosingUpdate}), each as {@code what: why};
+ *     empty otherwise
  */
 public record ResourceChange(
         String address,
@@ -33,7 +35,8 @@ public record ResourceChange(
         List<String> changedAttributes,
         List<String> sensitiveChanged,
         TagChanges tags,
-        List<Disruption> disruptions) {
+        List<Disruption> disruptions,
+        List<String> dataLosses) {
 
     // Terraform's reasons, worded to follow "because".
     private static final Map<String, String> REASONS = Map.ofEntries(
@@ -58,6 +61,7 @@ public record ResourceChange(
         changedAttributes = List.copyOf(changedAttributes);
         sensitiveChanged = List.copyOf(sensitiveChanged);
         disruptions = List.copyOf(disruptions);
+        dataLosses = List.copyOf(dataLosses);
     }
 
     /**

@@ -47,6 +47,16 @@ enum FixturePlan {
     /** The database restored from a snapshot: one replacement of a protected resource, nothing else. */
     SNAPSHOT("snapshot", Map.of("snapshot_identifier", "storefront-fixture-before-upgrade")),
 
+    /**
+     * In-place updates that lose data: the automated backups and the database's log kept for less time, the export
+     * bucket's versioning suspended and its exports expiring sooner.
+     */
+    DATA_LOSS("data-loss", Map.of(
+            "backup_retention_days", 7,
+            "log_retention_days", 7,
+            "versioning_status", "Suspended",
+            "export_expiration_days", 90)),
+
     /** An alarm threshold and a tag changed in place: nothing disruptive, nothing protected. */
     IN_PLACE("in-place", Map.of("cpu_alarm_threshold", 90, "owner_tag", "checkout"));
 

@@ -29,7 +29,7 @@ class GuardTest {
         Finding database = find(new Guard(List.of()).inspect(STACK, changes), "aws_db_instance.primary");
 
         assertEquals(false, database.acknowledged());
-        assertEquals(ProtectedResourceType.DATABASE_INSTANCE, database.protection());
+        assertEquals(ProtectedResourceType.DATABASE_INSTANCE.type(), database.protection());
         assertTrue(database.message().startsWith("database-fixture: aws_db_instance.primary — replace (delete, then create),"
                 + " forced by snapshot_identifier. Protected: a database instance"), database.message());
     }
@@ -64,6 +64,29 @@ class GuardTest {
         assertTrue(findings.stream().noneMatch(f -> f.change().address().equals("aws_cloudwatch_metric_alarm.cpu")),
                 findings::toString);
         assertEquals(3, findings.size(), findings::toString);
+    }
+
+    @Test
+    void blocksEveryInPlaceUpdateThatDeletesDataNamingWhatIsLost() {
+        List<Finding> findings = new Guard(List.of()).inspect(STACK, FixturePlan.DATA_LOSS.changes());
+
+        assertEquals(Set.of("aws_db_instance.primary", "aws_cloudwatch_log_group.postgresql", "aws_s3_bucket_versioning.backups",
+                "aws_s3_bucket_lifecycle_configuration.backups"), findings.stream().map(f -> f.change().address()).collect(Collectors.toSet()));
+        assertTrue(findings.stream().allMatch(f -> f.blocks() && f.protection().equals(Finding.IN_PLACE_DATA_LOSS)), findings::toString);
+        assertEquals("database-fixture: aws_db_instance.primary — update in place. Loses data: backup_retention_period shortened: RDS"
+                + " deletes at once the automated backups older than the new period (every one of them at 0), and point-in-time"
+                + " recovery reaches back no further.", find(findings, "aws_db_instance.primary").message());
+        assertTrue(find(findings, "aws_s3_bucket_lifecycle_configuration.backups").why().contains("objects expire sooner"),
+                findings::toString);
+    }
+
+    @Test
+    void letsAnAcknowledgedInPlaceDataLossThrough() {
+        Guard guard = new Guard(List.of(Acknowledgement.parse(STACK + ":aws_cloudwatch_log_group.postgresql")));
+
+        List<Finding> findings = guard.inspect(STACK, FixturePlan.DATA_LOSS.changes());
+
+        assertEquals(List.of("aws_cloudwatch_log_group.postgresql"), findings.stream().filter(f -> !f.blocks()).map(f -> f.change().address()).toList());
     }
 
     @Test
@@ -146,12 +169,12 @@ class GuardTest {
         List<Finding> findings = new Guard(List.of()).inspect(STACK, changes);
 
         assertEquals(List.of("aws_backup_vault.recovery"), findings.stream().map(f -> f.change().address()).toList());
-        assertEquals(ProtectedResourceType.BACKUP_VAULT, findings.get(0).protection());
+        assertEquals(ProtectedResourceType.BACKUP_VAULT.type(), findings.get(0).protection());
         assertTrue(findings.get(0).message().contains("Protected: an AWS Backup vault"), findings.get(0).message());
     }
 
     private static ResourceChange deleted(String address, String type) {
         return new ResourceChange(address, type, Action.DELETE, List.of(), "delete_because_no_resource_config", List.of(), List.of(),
-                TagChanges.NONE, List.of());
+                TagChanges.NONE, List.of(), List.of());
     }
 }
