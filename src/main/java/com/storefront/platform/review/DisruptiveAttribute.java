@@ -17,18 +17,35 @@ enum DisruptiveAttribute {
             "renames the instance: its endpoint changes and every client must be pointed at the new one"),
     INSTANCE_CLASS("aws_db_instance", "instance_class",
             "restarts the instance on new hardware: minutes of downtime, or a failover with Multi-AZ"),
+    PORT("aws_db_instance", "port",
+            "moves PostgreSQL to another port: the instance restarts at once, whatever apply_immediately says, and every"
+                    + " client needs the new port"),
+    SUBNET_GROUP("aws_db_instance", "db_subnet_group_name",
+            "moves the instance into another subnet group: an outage while RDS moves it"),
+    REPLICA_SOURCE("aws_db_instance", "replicate_source_db",
+            "promotes the replica to a standalone instance: replication stops for good and the instance reboots"),
     MULTI_AZ("aws_db_instance", "multi_az",
             "adds or removes the standby: I/O is slowed while it is built, and without it a zone outage is an outage"),
     STORAGE_TYPE("aws_db_instance", "storage_type",
             "migrates the storage: I/O is degraded, for hours on large volumes"),
+    ALLOCATED_STORAGE("aws_db_instance", "allocated_storage", DisruptiveAttribute.STORAGE_OPTIMIZATION),
+    IOPS("aws_db_instance", "iops", DisruptiveAttribute.STORAGE_OPTIMIZATION),
+    STORAGE_THROUGHPUT("aws_db_instance", "storage_throughput", DisruptiveAttribute.STORAGE_OPTIMIZATION),
     ENGINE_VERSION("aws_db_instance", "engine_version",
             "upgrades PostgreSQL: the instance restarts (longer for a major version, which also needs new extensions)"),
     PARAMETER_GROUP("aws_db_instance", "parameter_group_name",
-            "attaches another parameter group: its static parameters apply only after the instance reboots"),
+            "attaches another parameter group: none of its values, static or dynamic, apply until the instance is rebooted"
+                    + " by hand, which nothing here does: plan the reboot"),
     CA_CERTIFICATE("aws_db_instance", "ca_cert_identifier",
             "rotates the server certificate: the instance restarts, and clients verifying TLS must trust the new CA"),
     MASTER_PASSWORD("aws_db_instance", "password_wo_version",
-            "rotates the master password: sessions logging in as the master user need the new one from the secret");
+            "rotates the master password: sessions logging in as the master user need the new one from the secret"),
+    PROXY_NAME("aws_db_proxy", "name",
+            "renames the RDS Proxy: its endpoint changes and every client must be pointed at the new one");
+
+    /** Why a change of the storage's size, IOPS or throughput is disruptive. */
+    private static final String STORAGE_OPTIMIZATION = "modifies the storage: RDS optimizes it for hours afterwards, with I/O"
+            + " possibly degraded, and takes no other storage change for six hours";
 
     /** Why a parameter whose apply method is {@code pending-reboot} is disruptive. */
     static final String REBOOT_PARAMETER = "applies only when every instance using the group reboots: plan the restart";

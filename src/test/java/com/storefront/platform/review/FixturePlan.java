@@ -31,10 +31,14 @@ enum FixturePlan {
             "owner_tag", "checkout",
             "db_password", "fixture-password-two")),
 
-    /** In-place updates that interrupt clients: the instance renamed and resized, a reboot-only parameter changed. */
+    /**
+     * In-place updates that interrupt clients: the instance renamed, resized and moved to another port, a reboot-only
+     * parameter changed.
+     */
     DISRUPTIVE("disruptive", Map.of(
             "db_identifier", "storefront-fixture-postgres-renamed",
             "instance_class", "db.t4g.small",
+            "db_port", 5433,
             "shared_buffers", "32768",
             "work_mem", "8192")),
 

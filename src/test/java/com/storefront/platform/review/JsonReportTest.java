@@ -142,7 +142,8 @@ class JsonReportTest {
         summary.path("disruptive").forEach(d -> disruptions.add(d.path("stack").asText() + " " + d.path("address").asText() + " "
                 + d.path("attribute").asText()));
         assertEquals(List.of(STACK + " aws_db_instance.primary identifier", STACK + " aws_db_instance.primary instance_class",
-                STACK + " aws_db_parameter_group.tuned parameter shared_buffers"), disruptions, summary::toPrettyString);
+                STACK + " aws_db_instance.primary port", STACK + " aws_db_parameter_group.tuned parameter shared_buffers"), disruptions,
+                summary::toPrettyString);
     }
 
     @Test

@@ -66,7 +66,7 @@ class PlanReaderTest {
     }
 
     @Test
-    void readsARenameAResizeAndARebootOnlyParameterAsDisruptiveInPlaceUpdates() {
+    void readsARenameAResizeANewPortAndARebootOnlyParameterAsDisruptiveInPlaceUpdates() {
         String plan = FixturePlan.DISRUPTIVE.json();
 
         List<ResourceChange> changes = PlanReader.read(plan);
@@ -74,7 +74,7 @@ class PlanReaderTest {
         ResourceChange database = find(changes, "aws_db_instance.primary");
         ResourceChange parameters = find(changes, "aws_db_parameter_group.tuned");
         assertEquals(Action.UPDATE, database.action(), database::toString);
-        assertEquals(List.of("identifier", "instance_class"), database.disruptions().stream().map(Disruption::attribute).toList(),
+        assertEquals(List.of("identifier", "instance_class", "port"), database.disruptions().stream().map(Disruption::attribute).toList(),
                 database::toString);
         assertEquals(List.of("parameter shared_buffers"), parameters.disruptions().stream().map(Disruption::attribute).toList(),
                 parameters::toString);
