@@ -19,7 +19,6 @@ import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscrip
 
 import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
-import com.storefront.platform.config.AlarmThresholds;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -82,7 +81,6 @@ public final class DatabaseMonitoring extends Construct {
         }
 
         PostgresDatabase database = props.database();
-        AlarmThresholds thresholds = props.observability().alarms();
         for (DatabaseInstance instance : database.instances()) {
             for (AlarmSpec alarm : InstanceAlarms.of(instance, database.config())) {
                 new CloudwatchMetricAlarm(this, alarm.name(), CloudwatchMetricAlarmConfig.builder()
