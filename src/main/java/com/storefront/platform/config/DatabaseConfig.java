@@ -168,7 +168,7 @@ public record DatabaseConfig(
         String free = String.format("%02d:00-%02d:%02d UTC", DisasterRecoveryConfig.START_HOUR_UTC, startWindow[1] / 60, startWindow[1] % 60);
         String why = " free: AWS Backup starts the disaster-recovery snapshots then, and RDS takes no snapshot during its own backup or"
                 + " maintenance, so the copy in the recovery region would not be made; move the window";
-        if (MaintenanceWindows.overlapDaily(backup, startWindow)) {
+        if (MaintenanceWindows.overlap(startWindow, backup)) {
             throw new InvalidConfigException("database.backups.window", backupWindow, "must leave " + free + why);
         }
         if (MaintenanceWindows.overlap(startWindow, maintenance)) {

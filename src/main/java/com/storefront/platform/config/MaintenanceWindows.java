@@ -52,17 +52,10 @@ final class MaintenanceWindows {
         return minutes;
     }
 
-    /** Whether two daily windows, each repeated every day, meet. */
-    static boolean overlapDaily(int[] first, int[] second) {
-        for (int shift : new int[] {-DAY, 0, DAY}) {
-            if (first[0] < second[1] + shift && second[0] + shift < first[1]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the daily window, repeated every day, meets the weekly one. */
+    /**
+     * Whether the daily window, repeated every day, meets the weekly one, or one day's occurrence of another daily
+     * window (which then meets it every day).
+     */
     static boolean overlap(int[] daily, int[] weekly) {
         for (int day = -1; day <= 7; day++) {
             int start = daily[0] + day * DAY;

@@ -47,7 +47,9 @@ public final class InstanceAlarms {
                         + storage.maxAllocatedGib() + " GiB: raise storage.maxAllocatedGib or remove bloat."));
         ProxyConfig proxy = config.proxy();
         boolean proxied = proxy.enabled() && !instance.replica();
-        double connectionsShare = connectionsShare(instance, proxy, t);
+        // Behind an RDS Proxy, a primary's alarm never sits below the pool's ceiling, which the proxy may fill whenever the
+        // load asks for it.
+        double connectionsShare = proxied ? Math.max(t.connectionsShare(), proxy.maxConnectionsPercent() / 100.0) : t.connectionsShare();
         alarms.add(alarm(t, id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, Math.floor(maxConnections * connectionsShare),
                 KEEP_STATE, "Connections on " + id + " above " + percent(connectionsShare) + " of max_connections (" + maxConnections + ")"
                         + (proxied ? ", more than the RDS Proxy's pool may open (" + proxy.maxConnectionsPercent() + "%): something connects"
@@ -90,14 +92,6 @@ public final class InstanceAlarms {
 
     static long freeStorageBytes(StorageConfig storage, AlarmThresholds t) {
         return Math.max(MIN_FREE_STORAGE_BYTES, (long) (storage.allocatedGib() * GIB * t.freeStorageShare()));
-    }
-
-    /**
-     * The share of {@code max_connections} above which {@code instance} alarms: the configured one, but on a primary
-     * behind an RDS Proxy never below the pool's ceiling, which the proxy may fill whenever the load asks for it.
-     */
-    static double connectionsShare(DatabaseInstance instance, ProxyConfig proxy, AlarmThresholds t) {
-        return proxy.enabled() && !instance.replica() ? Math.max(t.connectionsShare(), proxy.maxConnectionsPercent() / 100.0) : t.connectionsShare();
     }
 
     private static String percent(double share) {

@@ -50,9 +50,9 @@ enum DataLosingUpdate {
             before.path("rule").forEach(rule -> earlier.put(rule.path("id").asText(), rule));
             for (JsonNode rule : after.path("rule")) {
                 JsonNode was = earlier.get(rule.path("id").asText());
-                boolean wasOn = was != null && was.path("status").asText().equals("Enabled");
-                if (rule.path("status").asText().equals("Enabled") && (expiresSooner(wasOn ? was : null, rule, "/expiration/0/days")
-                        || expiresSooner(wasOn ? was : null, rule, "/noncurrent_version_expiration/0/noncurrent_days"))) {
+                JsonNode wasOn = was != null && was.path("status").asText().equals("Enabled") ? was : null;
+                if (rule.path("status").asText().equals("Enabled") && (expiresSooner(wasOn, rule, "/expiration/0/days")
+                        || expiresSooner(wasOn, rule, "/noncurrent_version_expiration/0/noncurrent_days"))) {
                     return true;
                 }
             }
