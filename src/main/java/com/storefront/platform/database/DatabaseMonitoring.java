@@ -27,7 +27,7 @@ import software.constructs.Construct;
  * Tells people when the database needs them: an encrypted SNS topic with the configured e-mail
  * subscriptions, alarms on every instance sized from its class ({@link InstanceAlarms}), RDS event
  * subscriptions for the instances and the parameter group, and a dashboard with every instance on
- * every widget.
+ * every widget whose metric it reports (replica lag: the replicas alone, and no such widget without replicas).
  */
 public final class DatabaseMonitoring extends Construct {
 
@@ -38,15 +38,22 @@ public final class DatabaseMonitoring extends Construct {
     static final List<String> INSTANCE_EVENTS = List.of("availability", "backup", "failover", "failure", "low storage",
             "maintenance", "notification", "read replica", "recovery", "security patching");
 
-    /** The dashboard's widgets: a title and the metrics it plots. */
-    static final Map<String, List<String>> WIDGETS = Map.of(
-            "CPU utilisation (%)", List.of("CPUUtilization"),
-            "Connections", List.of("DatabaseConnections"),
-            "Freeable memory (bytes)", List.of("FreeableMemory"),
-            "Free storage (bytes)", List.of("FreeStorageSpace"),
-            "Read / write latency (s)", List.of("ReadLatency", "WriteLatency"),
-            "Read / write IOPS", List.of("ReadIOPS", "WriteIOPS"),
-            "Replica lag (s)", List.of("ReplicaLag"));
+    /**
+     * A dashboard widget: its title, the metrics it plots, and whether only read replicas report them (a primary
+     * has no replica lag, so its line would stay empty).
+     */
+    record Widget(String title, List<String> metrics, boolean replicasOnly) {
+    }
+
+    /** The dashboard's widgets, in the order they are laid out. */
+    static final List<Widget> WIDGETS = List.of(
+            new Widget("CPU utilisation (%)", List.of("CPUUtilization"), false),
+            new Widget("Connections", List.of("DatabaseConnections"), false),
+            new Widget("Free storage (bytes)", List.of("FreeStorageSpace"), false),
+            new Widget("Freeable memory (bytes)", List.of("FreeableMemory"), false),
+            new Widget("Read / write IOPS", List.of("ReadIOPS", "WriteIOPS"), false),
+            new Widget("Read / write latency (s)", List.of("ReadLatency", "WriteLatency"), false),
+            new Widget("Replica lag (s)", List.of("ReplicaLag"), true));
 
     private final SnsTopic topic;
     private final String dashboardUrl;
@@ -130,7 +137,11 @@ public final class DatabaseMonitoring extends Construct {
         ObjectNode body = json.createObjectNode();
         ArrayNode widgets = body.putArray("widgets");
         int position = 0;
-        for (String title : WIDGETS.keySet().stream().sorted().toList()) {
+        for (Widget spec : WIDGETS) {
+            List<DatabaseInstance> plotted = instances.stream().filter(i -> i.replica() || !spec.replicasOnly()).toList();
+            if (plotted.isEmpty()) {
+                continue;
+            }
             ObjectNode widget = widgets.addObject()
                     .put("type", "metric")
                     .put("x", (position % 2) * 12)
@@ -138,13 +149,13 @@ public final class DatabaseMonitoring extends Construct {
                     .put("width", 12)
                     .put("height", 6);
             ObjectNode properties = widget.putObject("properties")
-                    .put("title", title)
+                    .put("title", spec.title())
                     .put("region", region)
                     .put("view", "timeSeries")
                     .put("period", 60);
             ArrayNode metrics = properties.putArray("metrics");
-            for (String metric : WIDGETS.get(title)) {
-                for (DatabaseInstance instance : instances) {
+            for (String metric : spec.metrics()) {
+                for (DatabaseInstance instance : plotted) {
                     metrics.addArray().add("AWS/RDS").add(metric).add("DBInstanceIdentifier").add(instance.identifier());
                 }
             }
