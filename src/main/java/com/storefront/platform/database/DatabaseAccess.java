@@ -39,6 +39,17 @@ public final class DatabaseAccess extends Construct {
     public record Bastion(Instance instance, IamRole role) {
     }
 
+    /**
+     * What verifies an instance's certificate: the RDS CAs, all regions
+     * (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem).
+     */
+    static final String INSTANCE_CA_BUNDLE = "global-bundle.pem";
+
+    /**
+     * What verifies the RDS Proxy's certificate, which ACM issues and no RDS CA signs: Amazon Root CA 1
+     * (https://www.amazontrust.com/repository/AmazonRootCA1.pem).
+     */
+    static final String PROXY_CA_BUNDLE = "AmazonRootCA1.pem";
 
     private final IamPolicy applicationConnect;
     private final Optional<IamPolicy> replicaConnect;
@@ -47,6 +58,7 @@ public final class DatabaseAccess extends Construct {
     private final ResourceNames names;
     private final String primaryAddress;
     private final String writerAddress;
+    private final String writerCaBundle;
     private final String databaseName;
     private final String applicationRole;
 
@@ -55,6 +67,7 @@ public final class DatabaseAccess extends Construct {
         names = props.names();
         primaryAddress = props.database().primary().getAddress();
         writerAddress = props.proxy().map(DatabaseProxy::endpoint).orElse(props.database().primary().getAddress());
+        writerCaBundle = props.proxy().isPresent() ? PROXY_CA_BUNDLE : INSTANCE_CA_BUNDLE;
         databaseName = props.database().config().credentials().databaseName();
         applicationRole = props.access().applicationRole().name();
         List<DatabaseInstance> primary = props.database().instances().stream().filter(i -> !i.replica()).toList();
@@ -175,11 +188,12 @@ public final class DatabaseAccess extends Construct {
 
     /**
      * The libpq connection string for the application's role on the writer (the RDS Proxy where there is one, else the
-     * primary), without a password: pass an IAM token.
+     * primary), without a password: pass an IAM token. It verifies the writer's certificate against the CA that signs it:
+     * {@link #PROXY_CA_BUNDLE} for the proxy, {@link #INSTANCE_CA_BUNDLE} for an instance.
      */
     public String psqlConnectionString() {
         return "host=" + writerAddress + " port=" + PostgresDatabase.PORT + " dbname=" + databaseName + " user=" + applicationRole
-                + " sslmode=verify-full sslrootcert=global-bundle.pem";
+                + " sslmode=verify-full sslrootcert=" + writerCaBundle;
     }
 
     /** The command that prints an IAM authentication token (valid 15 minutes) for that role on the writer. */

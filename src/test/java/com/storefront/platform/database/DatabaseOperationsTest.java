@@ -198,6 +198,9 @@ class DatabaseOperationsTest {
                 "IAM token command: " + token);
         String writer = environment.database().proxy().enabled() ? "${aws_db_proxy." : "${aws_db_instance.postgres_primary_";
         database.check(psql.contains("host=" + writer) && token.contains("--hostname " + writer), "both to the writer, the proxy where there is one: " + psql);
+        // ACM issues the proxy's certificate, which the RDS bundle cannot verify.
+        String caBundle = environment.database().proxy().enabled() ? "AmazonRootCA1.pem" : "global-bundle.pem";
+        database.check(psql.endsWith(" sslmode=verify-full sslrootcert=" + caBundle), "verifies the writer against the CA that signs it: " + psql);
         database.check(secret.startsWith("aws secretsmanager get-secret-value") && secret.contains("--secret-id ${aws_secretsmanager_secret."),
                 "master secret command: " + secret);
         database.check(export.startsWith("aws rds start-export-task") && export.contains("--iam-role-arn ${aws_iam_role.")
