@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * @param window the daily UTC backup window, hh24:mi-hh24:mi
  * @param snapshotIdentifier create the primary from this DB snapshot (e.g. seed staging from a dev snapshot): its name
  *     ({@code rds:<name>} for an automated one) or, for one shared from another account, its ARN, in the environment's
- *     region; later changes are ignored, never a replacement; null for an empty database
+ *     region; later changes are ignored, never a replacement; the primary keeps the snapshot's encryption key (an
+ *     unencrypted snapshot fails every plan); null for an empty database
  * @param exportLifecycle storage classes and expiry in the backup export bucket
  * @param exportObjectLock S3 Object Lock on the export bucket, chosen at creation; null for none
  * @param accessLogRetentionDays how long the export bucket's access logs (who read or wrote a backup) are kept

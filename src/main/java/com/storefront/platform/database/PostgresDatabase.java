@@ -1,6 +1,7 @@
 package com.storefront.platform.database;
 
 import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.Postcondition;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroupConfig;
@@ -186,13 +187,7 @@ public final class PostgresDatabase extends Construct {
                 .maintenanceWindow(config.maintenanceWindow())
                 .deleteAutomatedBackups(!config.protect())
                 .skipFinalSnapshot(!config.protect())
-                .lifecycle(TerraformResourceLifecycle.builder()
-                        .preventDestroy(config.protect())
-                        // snapshot_identifier only matters at creation: changing or removing it later
-                        // must never replace a running database. The final snapshot name is fixed at
-                        // creation so that it is unique per instance, hence per destroy.
-                        .ignoreChanges(List.of("snapshot_identifier", "final_snapshot_identifier"))
-                        .build())
+                .lifecycle(lifecycle(config))
                 .tags(Map.of("Name", identifier, "Role", "primary"));
         if (config.protect()) {
             primary.finalSnapshotIdentifier(identifier + "-final-${formatdate(\"YYYYMMDDhhmmss\", timestamp())}");
@@ -213,6 +208,32 @@ public final class PostgresDatabase extends Construct {
             primary.manageMasterUserPassword(true).masterUserSecretKmsKeyId(props.key().arn());
         }
         return primary.build();
+    }
+
+    /**
+     * The primary's lifecycle. snapshot_identifier only matters at creation: changing or removing it later must never
+     * replace a running database. The final snapshot name is fixed at creation so that it is unique per instance, hence
+     * per destroy. A primary seeded from a snapshot keeps the snapshot's encryption, because RestoreDBInstanceFromDBSnapshot
+     * takes no KMS key: its kms_key_id differs from the environment's key, which would plan a replacement (restoring the
+     * snapshot again, losing everything written since) at every plan after the first. It is accepted, and an unencrypted
+     * snapshot, which would leave the database unencrypted, fails every plan until the database is restored from an
+     * encrypted copy.
+     */
+    private static TerraformResourceLifecycle lifecycle(DatabaseConfig config) {
+        String snapshot = config.backups().snapshotIdentifier();
+        TerraformResourceLifecycle.Builder lifecycle = TerraformResourceLifecycle.builder().preventDestroy(config.protect());
+        if (snapshot == null) {
+            return lifecycle.ignoreChanges(List.of("snapshot_identifier", "final_snapshot_identifier")).build();
+        }
+        return lifecycle
+                .ignoreChanges(List.of("snapshot_identifier", "final_snapshot_identifier", "kms_key_id", "storage_encrypted"))
+                .postcondition(List.of(Postcondition.builder()
+                        .condition("${self.storage_encrypted}")
+                        .errorMessage("The database was restored from snapshot " + snapshot + ", which is not encrypted, so neither"
+                                + " is the database. Copy the snapshot with encryption (aws rds copy-db-snapshot --kms-key-id <the"
+                                + " environment's kms_key_arn>) and restore the database from the copy.")
+                        .build()))
+                .build();
     }
 
     /** What the primary and every replica have in common: network, TLS, IAM auth, parameters, storage ceiling, observability. */

@@ -176,6 +176,25 @@ class PostgresDatabaseTest {
         json.check(primary.path("snapshot_identifier").asText().equals("arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed"), "restores the snapshot");
         json.check(primary.at("/lifecycle/ignore_changes").toString().contains("\"snapshot_identifier\""), "later changes ignored");
         json.check(!primary.has("username") && !primary.has("db_name"), "the snapshot brings its own database and user");
+        // RestoreDBInstanceFromDBSnapshot takes no KMS key: the snapshot's key differs from the environment's.
+        json.check(primary.at("/lifecycle/ignore_changes").toString().contains("\"kms_key_id\"")
+                && primary.at("/lifecycle/ignore_changes").toString().contains("\"storage_encrypted\""), "the snapshot's encryption kept");
+        JsonNode encrypted = primary.at("/lifecycle/postcondition/0");
+        json.check(encrypted.path("condition").asText().equals("${self.storage_encrypted}")
+                && encrypted.path("error_message").asText().contains("arn:aws:rds:eu-west-1:111111111111:snapshot:dev-seed, which is not encrypted"),
+                "an unencrypted seed fails every plan: " + encrypted);
+    }
+
+    @Test
+    void holdsTheEnvironmentsEncryptionKeyWhenNotSeededFromASnapshot() {
+        StackJson json = synth(Tier.STAGING, d -> d);
+
+        JsonNode primary = primary(json);
+
+        json.check(primary.at("/lifecycle/ignore_changes").toString().equals("[\"snapshot_identifier\",\"final_snapshot_identifier\"]"),
+                "only the snapshot's names ignored");
+        json.check(primary.at("/lifecycle/postcondition").isMissingNode(), "no postcondition");
+        json.check(primary.path("kms_key_id").asText().startsWith("${aws_kms_key."), "the environment's key");
     }
 
     @Test
