@@ -44,8 +44,11 @@ final class PostgresNames {
     static final SortedSet<String> RDS_ROLES = sorted(
             "rds_ad", "rds_iam", "rds_password", "rds_replication", "rds_superuser", "rdsadmin", "rdsrepladmin", "rdstopmgr");
 
-    /** Databases every RDS for PostgreSQL instance has; the API's DBName creates one more, never one of these. */
-    static final SortedSet<String> RDS_DATABASES = sorted("postgres", "rdsadmin", "template0", "template1");
+    /**
+     * Databases every RDS for PostgreSQL instance has besides {@code postgres}, which is also the DBName RDS creates when
+     * none is given, and so a DBName it takes; the API's DBName creates one more, never one of these.
+     */
+    static final SortedSet<String> RDS_DATABASES = sorted("rdsadmin", "template0", "template1");
 
     private PostgresNames() {
     }

@@ -324,11 +324,16 @@ class DatabaseConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "rdsadmin", "template0", "template1"})
+    @ValueSource(strings = {"rdsadmin", "template0", "template1"})
     void rejectsADatabaseEveryRdsInstanceAlreadyHas(String database) {
         assertRejected(Tier.DEV, d -> d.credentials(c -> c.databaseName(database)),
                 "database.credentials.databaseName must not be one of the databases every RDS for PostgreSQL instance already has "
-                        + "[postgres, rdsadmin, template0, template1]", "got '" + database + "'");
+                        + "[rdsadmin, template0, template1]", "got '" + database + "'");
+    }
+
+    @Test
+    void acceptsPostgresAsDatabaseNameBecauseItIsTheOneRdsCreatesByDefault() {
+        assertEquals("postgres", valid(Tier.DEV, d -> d.credentials(c -> c.databaseName("postgres"))).credentials().databaseName());
     }
 
     @Test
