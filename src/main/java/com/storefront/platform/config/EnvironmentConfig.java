@@ -63,6 +63,13 @@ public record EnvironmentConfig(
                 requireNotBurstable("database.instanceClass", database.instanceClass());
                 requireNotBurstable("database.replicaInstanceClass", database.replicaInstanceClass());
             }
+            if (network.natGateways() == NatGateways.NONE && database.access().bastion()) {
+                throw new InvalidConfigException("network.natGateways", network.natGateways(),
+                        "must not be NONE with a bastion (database.access.bastion), which needs the internet to create the database"
+                                + " roles at deploy: it installs psql from Amazon Linux's package repositories and fetches the RDS CA"
+                                + " bundle from truststore.pki.rds.amazonaws.com; choose NatGateways.SINGLE, or turn the bastion off and"
+                                + " run the database stack's database_roles_command by hand");
+            }
             if (database.readReplicas() > network.availabilityZones().size()) {
                 throw new InvalidConfigException("database.readReplicas", database.readReplicas(),
                         "must be at most the number of availability zones (" + network.availabilityZones().size()

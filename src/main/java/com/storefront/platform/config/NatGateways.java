@@ -6,7 +6,10 @@ public enum NatGateways {
     ONE_PER_AZ,
     /** One NAT gateway shared by every zone: cheaper, but a zone outage cuts egress everywhere. */
     SINGLE,
-    /** No NAT gateway: application subnets have no internet route; AWS APIs need VPC endpoints. */
+    /**
+     * No NAT gateway: application subnets have no internet route; AWS APIs need VPC endpoints. Not with a bastion, which
+     * needs the internet to create the database roles.
+     */
     NONE;
 
     /** The number of NAT gateways this choice creates in a network of {@code zones} availability zones. */

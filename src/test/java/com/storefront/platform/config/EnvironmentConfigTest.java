@@ -263,6 +263,21 @@ class EnvironmentConfigTest {
                 .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")))).build();
     }
 
+    @Test
+    void rejectsABastionWithoutNatBecauseItCreatesTheRolesFromTheInternet() {
+        assertRejected("dev", b -> b.network(n -> n.natGateways(NatGateways.NONE)).database(d -> d.access(a -> a.bastion(true))),
+                "environment 'dev': network.natGateways must not be NONE with a bastion (database.access.bastion), which needs the internet",
+                "choose NatGateways.SINGLE, or turn the bastion off", "got NONE");
+    }
+
+    @Test
+    void acceptsNoNatWithoutABastion() {
+        EnvironmentConfig isolated = valid("dev", Tier.DEV, b -> b.network(n -> n.natGateways(NatGateways.NONE))
+                .database(d -> d.access(a -> a.bastion(false))));
+
+        assertEquals(NatGateways.NONE, isolated.network().natGateways());
+    }
+
     private static void assertRejected(String name, UnaryOperator<EnvironmentConfig.Builder> overrides, String... fragments) {
         InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> valid(name, Tier.DEV, overrides));
         for (String fragment : fragments) {

@@ -180,7 +180,8 @@ class NetworkTest {
                 .accountId("333333333333")
                 .stateBucket("storefront-prod-tfstate")
                 .network(n -> n.vpcCidr("10.30.0.0/16").natGateways(nat))
-                .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")))
+                // A bastion needs NAT (EnvironmentConfig).
+                .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")).access(a -> a.bastion(nat != NatGateways.NONE)))
                 .build();
         return TestStacks.construct(stack -> new Network(stack, "network",
                 new NetworkProps(ResourceNames.of(environment), environment.accountId(), environment.network())));
