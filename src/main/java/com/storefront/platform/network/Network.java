@@ -66,8 +66,8 @@ public final class Network extends Construct {
     public static final String SECRETS_MANAGER = "secretsmanager";
 
     /**
-     * What the SSM bastion and the database's operators need from AWS when there is no NAT: Session
-     * Manager, secrets, keys, logs and metrics.
+     * What instances in the application subnets and the database's operators need from AWS when there is no NAT:
+     * Session Manager, secrets, keys, logs and metrics.
      */
     public static final List<String> ENDPOINT_SERVICES = List.of(
             "ssm", "ssmmessages", "ec2messages", SECRETS_MANAGER, "kms", "logs", "monitoring");
