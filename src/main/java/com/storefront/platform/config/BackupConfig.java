@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Automated backups, where a new primary comes from, and long-term exports. Defaults: {@link Environments#defaults}.
  *
- * @param retentionDays automated backup retention, 7..35 days
+ * @param retentionDays automated backup retention, 0..35 days (RDS's range); 0 turns automated backups and point-in-time
+ *     recovery off, which RDS refuses for an instance with read replicas
  * @param window the daily UTC backup window, hh24:mi-hh24:mi
  * @param snapshotIdentifier create the primary from this DB snapshot (e.g. seed staging from a dev snapshot): its name
  *     ({@code rds:<name>} for an automated one) or, for one shared from another account, its ARN, in the environment's
@@ -40,9 +41,9 @@ public record BackupConfig(int retentionDays, String window, String snapshotIden
             throw new InvalidConfigException("database.backups.accessLogRetentionDays", accessLogRetentionDays,
                     "must be at least 1 day; keep a year (365) to answer who read a backup");
         }
-        if (retentionDays < 7 || retentionDays > 35) {
+        if (retentionDays < 0 || retentionDays > 35) {
             throw new InvalidConfigException("database.backups.retentionDays", retentionDays,
-                    "must be 7..35 days (RDS allows 0..35; this project keeps at least a week of point-in-time recovery)");
+                    "must be 0..35 days (RDS's range; 0 turns automated backups off, 7 keeps a week of point-in-time recovery)");
         }
         MaintenanceWindows.daily("database.backups.window", window);
         if (snapshotIdentifier != null) {

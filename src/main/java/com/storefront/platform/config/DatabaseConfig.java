@@ -73,8 +73,8 @@ public record DatabaseConfig(
     /** A PostgreSQL parameter name, with a prefix for extensions' and RDS's own ({@code rds.logical_replication}). */
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
 
-    /** RDS allows up to 15 PostgreSQL replicas; past five, a cluster design serves better than this one. */
-    static final int MAX_READ_REPLICAS = 5;
+    /** The read replicas RDS allows one PostgreSQL instance; each also needs a zone of its own here. */
+    static final int MAX_READ_REPLICAS = 15;
 
     /**
      * The PostgreSQL major versions RDS offers in standard support. Past its RDS end of standard support a major
@@ -107,7 +107,13 @@ public record DatabaseConfig(
                             + " (rds-ca-2019 expired in August 2024); rds-ca-rsa2048-g1 is RDS's default");
         }
         if (readReplicas < 0 || readReplicas > MAX_READ_REPLICAS) {
-            throw new InvalidConfigException("database.readReplicas", readReplicas, "must be 0.." + MAX_READ_REPLICAS);
+            throw new InvalidConfigException("database.readReplicas", readReplicas,
+                    "must be 0.." + MAX_READ_REPLICAS + " (RDS's limit of read replicas per instance)");
+        }
+        if (readReplicas > 0 && backups.retentionDays() == 0) {
+            throw new InvalidConfigException("database.backups.retentionDays", 0,
+                    "must be 1..35 days with read replicas (" + readReplicas + "): RDS creates a replica only of an instance with"
+                            + " automated backups, which 0 turns off; keep 7 days");
         }
         if (readReplicas > 0 && credentials.masterPassword() instanceof MasterPassword.RdsManaged) {
             throw new InvalidConfigException("database.credentials.masterPassword", "RdsManaged",

@@ -73,9 +73,27 @@ class DatabaseConfigTest {
                 proxy.connectionBorrowTimeoutSeconds(), proxy.idleClientTimeoutSeconds()));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 36})
+    void rejectsABackupRetentionOutsideWhatRdsTakes(int days) {
+        assertRejected(Tier.DEV, d -> d.backups(b -> b.retentionDays(days)), "database.backups.retentionDays must be 0..35 days", "got " + days);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 6, 35})
+    void acceptsEveryBackupRetentionRdsTakesWithoutReplicas(int days) {
+        assertEquals(days, valid(Tier.DEV, d -> d.readReplicas(0).backups(b -> b.retentionDays(days))).backups().retentionDays());
+    }
+
     @Test
-    void rejectsABackupRetentionOutsideSevenToThirtyFiveDays() {
-        assertRejected(Tier.DEV, d -> d.backups(b -> b.retentionDays(36)), "database.backups.retentionDays must be 7..35 days", "got 36");
+    void rejectsMoreReadReplicasThanRdsAllows() {
+        assertRejected(Tier.DEV, d -> d.readReplicas(16), "database.readReplicas must be 0..15 (RDS's limit of read replicas per instance)", "got 16");
+    }
+
+    @Test
+    void rejectsReplicasOfAPrimaryWithoutAutomatedBackups() {
+        assertRejected(Tier.STAGING, d -> d.readReplicas(1).backups(b -> b.retentionDays(0)),
+                "environment 'staging': database.backups.retentionDays must be 1..35 days with read replicas (1)", "got 0");
     }
 
     @Test
