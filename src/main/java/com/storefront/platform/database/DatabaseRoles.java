@@ -21,9 +21,10 @@ import java.util.List;
  *   <li>Every role: {@code LOGIN}, {@code rds_iam} (RDS then accepts only IAM tokens for it), {@code CONNECT} on the
  *       database.
  *   <li>The proxied role, where there is an RDS Proxy: not {@code rds_iam} (revoked if it had it: PostgreSQL would
- *       refuse the proxy's password) but the proxy's password, a SCRAM verifier of psql's variable
- *       {@code proxy_password}, which whoever runs the script reads from the proxy's secret
- *       ({@code psql -v proxy_password=...}); without the variable psql refuses the statement and nothing is kept.
+ *       refuse the proxy's password) but the proxy's password, psql's variable {@code proxy_password}, which whoever
+ *       runs the script reads from the proxy's secret ({@code psql -v proxy_password=...}); without the variable psql
+ *       refuses the statement and nothing is kept. The server receives it in clear text and keeps a SCRAM verifier;
+ *       the parameter group audits the statement with pgaudit, which redacts it, never with {@code log_statement}.
  *   <li>{@code READ_WRITE}: PostgreSQL 14's predefined {@code pg_read_all_data} and {@code pg_write_all_data} (select,
  *       insert, update and delete on every table, view and sequence of every schema, including those created later, by
  *       anyone), and {@code USAGE, CREATE} on schema {@code public} so that the application can run its migrations.

@@ -101,12 +101,16 @@ public record PostgresParameters(InstanceClass sizedFor) {
     public List<Parameter> all(int slowQueryMillis) {
         return List.of(
                 new Parameter("rds.force_ssl", "1", false),
-                new Parameter("shared_preload_libraries", "pg_stat_statements", true),
+                new Parameter("shared_preload_libraries", "pg_stat_statements,pgaudit", true),
                 new Parameter("pg_stat_statements.track", "top", false),
                 new Parameter("log_min_duration_statement", Integer.toString(slowQueryMillis), false),
                 new Parameter("log_connections", "1", false),
                 new Parameter("log_disconnections", "1", false),
-                new Parameter("log_statement", "ddl", false),
+                // Schema and role changes are audited by pgaudit, which redacts the passwords of CREATE and ALTER ROLE.
+                // log_statement would write them in clear text to the exported log: every new master password the
+                // rotation function sets, and the proxy role's password the roles script sets.
+                new Parameter("log_statement", "none", false),
+                new Parameter("pgaudit.log", "ddl,role", false),
                 new Parameter("max_connections", Integer.toString(maxConnections()), true),
                 new Parameter("shared_buffers", Long.toString(sharedBuffersPages()), true),
                 new Parameter("effective_cache_size", Long.toString(effectiveCacheSizePages()), false),

@@ -123,11 +123,11 @@ final class ParameterCheck {
     private String rdsProblem(Parameter parameter) {
         Optional<RdsParameter> documented = RdsOnlyParameters.named(parameter.name());
         if (documented.isEmpty()) {
-            return "an rds.* parameter RdsOnlyParameters does not document (no PostgreSQL server knows it): add it from AWS's"
-                    + " documentation, or fix the name";
+            return "an rds.* or pgaudit.* parameter RdsOnlyParameters does not document (the embedded server does not know it):"
+                    + " add it from AWS's documentation, or fix the name";
         }
         RdsParameter rds = documented.get();
-        if (!rds.allowedValues().contains(parameter.value())) {
+        if (!rds.allowedValues().containsAll(RdsOnlyParameters.values(rds, parameter.value()))) {
             return "RDS allows " + rds.allowedValues() + " (" + rds.dataType() + ", " + rds.source() + ")";
         }
         if (rds.staticParameter() && !parameter.needsReboot()) {

@@ -109,10 +109,13 @@ class PostgresDatabaseTest {
         Map<String, JsonNode> parameters = new java.util.HashMap<>();
         group.path("parameter").forEach(p -> parameters.put(p.path("name").asText(), p));
         json.check(parameters.get("rds.force_ssl").path("value").asText().equals("1"), "TLS enforced");
-        json.check(parameters.get("shared_preload_libraries").path("value").asText().contains("pg_stat_statements"), "pg_stat_statements preloaded");
+        json.check(parameters.get("shared_preload_libraries").path("value").asText().equals("pg_stat_statements,pgaudit"),
+                "pg_stat_statements and pgaudit preloaded");
         json.check(parameters.get("shared_preload_libraries").path("apply_method").asText().equals("pending-reboot"), "static parameter waits for reboot");
         json.check(parameters.get("log_min_duration_statement").path("value").asText().equals("500"), "slow queries logged");
-        json.check(parameters.get("log_statement").path("value").asText().equals("ddl"), "DDL logged");
+        // pgaudit redacts the passwords that log_statement would log in clear text.
+        json.check(parameters.get("log_statement").path("value").asText().equals("none")
+                && parameters.get("pgaudit.log").path("value").asText().equals("ddl,role"), "DDL and role changes audited by pgaudit alone");
         json.check(parameters.get("log_connections").path("value").asText().equals("1")
                 && parameters.get("log_disconnections").path("value").asText().equals("1"), "sessions logged");
         json.check(parameters.get("shared_buffers").path("value").asText().equals("524288"), "shared_buffers for 16 GiB in 8 kB pages");

@@ -117,6 +117,14 @@ class PostgresParametersOnRealPostgresTest {
         assertProblem(List.of(problems.get(2)), "rds.logical_replication = 1 (immediate)", "static to RDS");
     }
 
+    @Test
+    void catchesAnElementOfAListRdsRefuses() throws SQLException {
+        List<String> problems = checkProd(new Parameter("pgaudit.log", "ddl,rol", false), new Parameter("pgaudit.log", "ddl,role", false));
+
+        assertEquals(1, problems.size(), String.join("\n", problems));
+        assertProblem(problems, "pgaudit.log = ddl,rol", "RDS allows [all, ddl, function, misc, none, read, role, write]");
+    }
+
     private static List<String> check(String major, String environmentName, List<Parameter> parameters, DatabaseConfig database)
             throws SQLException {
         return new ParameterCheck(RealPostgres.major(major), environmentName).problems(parameters, intended(database));

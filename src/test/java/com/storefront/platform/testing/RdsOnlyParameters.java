@@ -9,8 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The parameters RDS adds to PostgreSQL ({@code rds.*}), which no PostgreSQL server knows, written down from AWS's
- * documentation so that a parameter group can be checked against them as against {@code pg_settings}.
+ * The parameters RDS adds to PostgreSQL ({@code rds.*}), which no PostgreSQL server knows, and those of pgaudit
+ * ({@code pgaudit.*}), an extension RDS ships that the embedded server binaries ({@link RealPostgres}) lack, written down
+ * from AWS's documentation so that a parameter group can be checked against them as against {@code pg_settings}.
  *
  * <p>Refresh an entry with {@code aws rds describe-engine-default-parameters --db-parameter-group-family postgres16
  * --query "EngineDefaults.Parameters[?ParameterName=='rds.force_ssl']"} (fields {@code DataType}, {@code AllowedValues},
@@ -21,9 +22,10 @@ public final class RdsOnlyParameters {
     /**
      * One RDS parameter.
      *
-     * @param name its name, {@code rds.} and a word
-     * @param dataType RDS's {@code DataType}: {@code boolean}, {@code integer} or {@code string}
-     * @param allowedValues RDS's {@code AllowedValues}, every value it accepts
+     * @param name its name, {@code rds.} or {@code pgaudit.} and a word
+     * @param dataType RDS's {@code DataType}: {@code boolean}, {@code integer}, {@code string} or {@code list} (values
+     *     separated by commas)
+     * @param allowedValues RDS's {@code AllowedValues}, every value it accepts (of a list, every element)
      * @param staticParameter whether RDS's {@code ApplyType} is {@code static}: RDS then refuses {@code immediate}, and the
      *     group must apply it {@code pending-reboot}
      * @param source the AWS page that says so
@@ -37,7 +39,10 @@ public final class RdsOnlyParameters {
                     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html"),
             // Sets wal_level = logical, which PostgreSQL reads only at start: static.
             new RdsParameter("rds.logical_replication", "boolean", new TreeSet<>(List.of("0", "1")), true,
-                    "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.FeatureSupport.LogicalReplication.html"))
+                    "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.FeatureSupport.LogicalReplication.html"),
+            // The statement classes session audit logging writes; dynamic.
+            new RdsParameter("pgaudit.log", "list", new TreeSet<>(List.of("all", "ddl", "function", "misc", "none", "read", "role", "write")), false,
+                    "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.PostgreSQL.CommonDBATasks.pgaudit.reference.html"))
             .stream().collect(Collectors.toUnmodifiableMap(RdsParameter::name, Function.identity()));
 
     private RdsOnlyParameters() {
@@ -48,8 +53,13 @@ public final class RdsOnlyParameters {
         return Optional.ofNullable(KNOWN.get(name));
     }
 
-    /** Whether {@code name} is RDS's own rather than PostgreSQL's. */
+    /** Whether {@code name} is RDS's own or pgaudit's rather than the embedded server's. */
     public static boolean isRdsOnly(String name) {
-        return name.startsWith("rds.");
+        return name.startsWith("rds.") || name.startsWith("pgaudit.");
+    }
+
+    /** The values {@code value} of {@code parameter} stands for: the elements of a list, else itself. */
+    public static List<String> values(RdsParameter parameter, String value) {
+        return parameter.dataType().equals("list") ? List.of(value.split(",", -1)) : List.of(value);
     }
 }
