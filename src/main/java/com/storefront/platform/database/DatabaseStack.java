@@ -57,7 +57,7 @@ public final class DatabaseStack extends EnvironmentStack {
                         regionalProvider("disaster_recovery", recovery.region()), recovery, config.protect()));
         Integer rotationDays = config.credentials().rotationDays();
         if (rotationDays != null) {
-            new PasswordRotation(this, "password-rotation", new PasswordRotationProps(names, network, database, secret, key, rotationDays));
+            new PasswordRotation(this, "password-rotation", new PasswordRotationProps(names, network, database, secret, key, rotationDays, roles));
         }
 
         DbInstance primary = database.primary();

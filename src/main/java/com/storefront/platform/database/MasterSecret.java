@@ -1,9 +1,9 @@
 package com.storefront.platform.database;
 
-import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
 import com.storefront.platform.config.CredentialsConfig;
 import com.storefront.platform.config.MasterPassword;
+import com.storefront.platform.deployment.ResourceAddress;
 import java.util.Optional;
 import software.constructs.Construct;
 
@@ -33,8 +33,7 @@ public final class MasterSecret extends Construct {
         }
         // The keys AWS's single-user rotation function reads; host and port are the primary's, so the value is
         // written once the primary exists.
-        DbInstance instance = props.database().primary();
-        String primary = instance.getTerraformResourceType() + "." + instance.getFriendlyUniqueId();
+        String primary = ResourceAddress.of(props.database().primary());
         String json = "{engine = \"postgres\", host = " + primary + ".address, port = " + primary + ".port, username = \""
                 + credentials.masterUsername() + "\", password = " + props.password().expression() + ", dbname = \""
                 + credentials.databaseName() + "\"}";

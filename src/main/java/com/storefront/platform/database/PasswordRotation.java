@@ -71,11 +71,13 @@ public final class PasswordRotation extends Construct {
                         .build());
 
         props.secret().version().ifPresent(paths::add);
+        props.roles().association().ifPresent(paths::add);
         SecretsmanagerSecretRotation rotation = new SecretsmanagerSecretRotation(this, "schedule", SecretsmanagerSecretRotationConfig.builder()
                 .secretId(props.secret().arn())
                 .rotationLambdaArn(function.getOutputs().lookup("RotationLambdaARN"))
                 .rotationRules(SecretsmanagerSecretRotationRotationRules.builder().automaticallyAfterDays(props.rotationDays()).build())
-                // The first rotation needs the secret's value, the function's paths in and out, and the instance.
+                // The first rotation needs the secret's value, the function's paths in and out, and the instance; it
+                // waits for the roles script, which would log in with a password the rotation has just changed.
                 .dependsOn(paths)
                 .build());
         // rotate_immediately (provider >= 5.33) is missing from the 5.23.1 bindings; stated: the first rotation runs when

@@ -3,6 +3,7 @@ package com.storefront.platform.database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
 import com.hashicorp.cdktf.providers.aws.ssm_association.SsmAssociation;
@@ -12,6 +13,7 @@ import com.hashicorp.cdktf.providers.aws.ssm_document.SsmDocument;
 import com.hashicorp.cdktf.providers.aws.ssm_document.SsmDocumentConfig;
 import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.deployment.ResourceAddress;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +26,9 @@ import software.constructs.Construct;
  * Creates the database roles on deploy: the {@link DatabaseRoles} script, run by an SSM Run Command document that a
  * State Manager association runs on the bastion as the master user, whose secret (and the proxy's) the bastion may
  * read for that. The script is the document's content, so a change to the declared roles is a new document version,
- * and the association, which names that version, runs it again; the deploy waits until the run succeeded.
+ * which replaces the association: the provider waits for an association's run only when it creates one, so an update
+ * in place would run the new version without the deploy ever seeing it fail. Either way the deploy waits until the run
+ * succeeded.
  *
  * <p>Without a bastion nothing runs: {@link #script()} is published, and {@link #runCommand()} says how to run it.
  */
@@ -83,6 +87,7 @@ public final class RoleProvisioning extends Construct {
                 .targets(List.of(SsmAssociationTargets.builder().key("InstanceIds").values(List.of(bastion.instance().getId())).build()))
                 .waitForSuccessTimeoutSeconds(WAIT_FOR_SUCCESS_SECONDS)
                 .dependsOn(needs)
+                .lifecycle(TerraformResourceLifecycle.builder().replaceTriggeredBy(List.of(ResourceAddress.of(document))).build())
                 .build());
     }
 
@@ -131,6 +136,11 @@ public final class RoleProvisioning extends Construct {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The association that runs the script on the bastion, where there is one. */
+    public Optional<SsmAssociation> association() {
+        return association;
     }
 
     /** The roles script, for psql. */

@@ -34,7 +34,7 @@ public final class StateMoves extends Construct {
     public static <T extends TerraformResource> T movedFrom(String fromAddress, T resource) {
         TerraformStack stack = TerraformStack.of(resource);
         StateMoves moves = stack.getNode().tryFindChild(ID) instanceof StateMoves existing ? existing : new StateMoves(stack);
-        moves.blocks.add(Map.of("from", fromAddress, "to", resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId()));
+        moves.blocks.add(Map.of("from", fromAddress, "to", ResourceAddress.of(resource)));
         // An override replaces a list as a whole: each call writes every block of the stack.
         stack.addOverride("moved", List.copyOf(moves.blocks));
         return resource;

@@ -45,6 +45,9 @@ class PasswordRotationTest {
         Set<String> waitsFor = StackJson.strings(schedule.path("depends_on"));
         database.check(waitsFor.stream().anyMatch(d -> d.startsWith("aws_secretsmanager_secret_version."))
                 && waitsFor.stream().anyMatch(d -> d.contains("from-password-rotation")), "starts once the secret and the path in exist: " + waitsFor);
+        // The roles script logs in with the master password, which the first rotation changes.
+        database.check(waitsFor.stream().anyMatch(d -> d.startsWith("aws_ssm_association.roles_run_")) == environment.database().access().bastion(),
+                "after the roles script's run on the bastion, where there is one: " + waitsFor);
     }
 
     @ParameterizedTest
