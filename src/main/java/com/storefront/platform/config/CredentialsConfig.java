@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param masterUsername the master user: 1..16 lowercase letters, digits or underscores (RDS's limit), neither a
  *     PostgreSQL reserved key word nor a name RDS reserves, and not the engine's default {@code postgres}
  * @param databaseName the database created at launch: 1..63 lowercase letters, digits or underscores, not a
- *     PostgreSQL key word and not a database RDS keeps for itself ({@code postgres}, RDS's default, is taken)
+ *     PostgreSQL key word and not a database RDS keeps for itself ({@code postgres}, RDS's default, is accepted)
  * @param rotationDays days between automatic rotations of a {@link MasterPassword.WriteOnly} password by AWS's
  *     single-user PostgreSQL rotation function, 1..1000 (Secrets Manager's {@code AutomaticallyAfterDays}); the first
  *     rotation runs when it is switched on. Null: the password changes only when its version is bumped. Must be null

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param instanceClass the primary's class
  * @param replicaInstanceClass the read replicas' class. Default: the primary's
  * @param multiAz whether the primary has a synchronous standby in another zone
- * @param readReplicas read replicas, each in its own zone, 0..5
+ * @param readReplicas read replicas, each in its own zone, 0..15 (RDS's limit; the zones bound it first)
  * @param caCertificate the server certificate authority, one RDS offers today
  * @param maintenanceWindow weekly UTC maintenance window, ddd:hh24:mi-ddd:hh24:mi (days in any case, kept in lowercase), 30 minutes
  *     to 24 hours long, apart from the backup window

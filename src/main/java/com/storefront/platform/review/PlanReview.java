@@ -38,9 +38,10 @@ public final class PlanReview {
 
             Plans each synthesized stack (terraform init, plan -out, show -json), writes <stack>.md/.json and
             summary.md/.json, and fails when a plan deletes or replaces a protected resource (database instances,
-            KMS keys, secrets, S3 buckets and their configuration, log groups). In-place changes that interrupt
-            clients (a renamed instance, a new class, engine or CA, a password rotation, reboot-only parameters)
-            are listed as warnings.
+            KMS keys, secrets, S3 buckets and their configuration, log groups, AWS Backup vaults) or updates one in
+            place in a way that deletes data already kept (backup or log retention shortened, bucket versioning
+            suspended, objects expiring sooner). In-place changes that interrupt clients (a renamed instance, a new
+            class, port, engine or CA, a password rotation, reboot-only parameters) are listed as warnings.
 
               --offline         stacks synthesized with STOREFRONT_MODE=offline: local state, placeholder
                                 credentials, plan -refresh=false. Default: real (S3 state, your AWS credentials).
@@ -48,7 +49,8 @@ public final class PlanReview {
                                 the AWS emulator the stacks point at.
               --all DIR         every stack in DIR/manifest.json (e.g. cdktf.out)
               --out DIR         where the reviews go. Default: target/plan-review
-              --allow-replace A acknowledge deleting or replacing address A ([STACK:]ADDRESS), repeatable;
+              --allow-replace A acknowledge deleting, replacing or a data-losing update of address A
+                                ([STACK:]ADDRESS), repeatable;
                                 also STOREFRONT_ALLOW_REPLACE="A1,A2"
               --jobs N          stacks planned at once. Default: the number of processors
               --block-disruptive  fail on disruptive in-place changes too, not only warn

@@ -40,6 +40,16 @@ class DatabaseOutputContractTest {
     }
 
     @Test
+    void theReadmesTableOfOutputsNamesEveryOutputOfTheContract() throws IOException {
+        String row = Files.readAllLines(Path.of("README.md")).stream().filter(line -> line.startsWith("| `database-<env>` |"))
+                .findFirst().orElseThrow(() -> new AssertionError("README.md has no row for database-<env> in its table of outputs"));
+
+        Set<String> missing = CONTRACT.stream().filter(name -> !row.contains("`" + name + "`")).collect(Collectors.toCollection(TreeSet::new));
+
+        assertEquals(Set.of(), missing, "outputs the README's table leaves out: " + row);
+    }
+
+    @Test
     void theProdDatabaseStackPublishesEveryOutputOfTheContract() {
         Set<String> published = new TreeSet<>();
         SynthesizedStacks.forAws().stack("database-prod").root().path("output").fieldNames().forEachRemaining(published::add);
