@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The attributes whose in-place update interrupts a database's clients, with why. This is the one list to
- * review when the stacks grow; reboot-only parameters of a parameter group are found by their apply method.
+ * The attributes whose in-place update interrupts a database's clients, with why, and the resources whose replacement
+ * does. This is the one list to review when the stacks grow; reboot-only parameters of a parameter group are found by
+ * their apply method.
  */
 enum DisruptiveAttribute {
 
@@ -47,6 +48,18 @@ enum DisruptiveAttribute {
     private static final String STORAGE_OPTIMIZATION = "modifies the storage: RDS optimizes it for hours afterwards, with I/O"
             + " possibly degraded, and takes no other storage change for six hours";
 
+    /**
+     * The resources that hold no data (so the guard lets them be replaced) but whose replacement interrupts clients, with
+     * what they see.
+     */
+    private static final Map<String, String> DISRUPTIVE_REPLACEMENTS = Map.of(
+            "aws_db_proxy", "replaces the RDS Proxy: every connection through it fails until the new proxy is available (minutes),"
+                    + " and its endpoint may change",
+            "aws_db_proxy_default_target_group", "replaces the proxy's connection pool settings: connections through it are"
+                    + " dropped and the pool starts empty",
+            "aws_db_proxy_target", "deregisters the database from the RDS Proxy until it is registered again: connections"
+                    + " through the proxy fail meanwhile");
+
     /** Why a parameter whose apply method is {@code pending-reboot} is disruptive. */
     static final String REBOOT_PARAMETER = "applies only when every instance using the group reboots: plan the restart";
 
@@ -58,6 +71,13 @@ enum DisruptiveAttribute {
         this.resourceType = resourceType;
         this.attribute = attribute;
         this.why = why;
+    }
+
+    /** The disruption of replacing a resource of {@code resourceType}, if that interrupts clients. */
+    static List<Disruption> ofReplacement(String resourceType) {
+        return DISRUPTIVE_REPLACEMENTS.containsKey(resourceType)
+                ? List.of(new Disruption("(replaced)", DISRUPTIVE_REPLACEMENTS.get(resourceType)))
+                : List.of();
     }
 
     /**

@@ -71,9 +71,17 @@ public final class PlanReader {
                     attributes.changed(),
                     attributes.sensitive(),
                     tagChanges(change, action),
-                    action == Action.UPDATE ? DisruptiveAttribute.of(resource.path("type").asText(), change) : List.of(),
+                    disruptions(action, resource.path("type").asText(), change),
                     action == Action.UPDATE ? DataLosingUpdate.of(resource.path("type").asText(), change) : List.of());
         });
+    }
+
+    private static List<Disruption> disruptions(Action action, String type, JsonNode change) {
+        return switch (action) {
+            case UPDATE -> DisruptiveAttribute.of(type, change);
+            case REPLACE_DELETE_FIRST, REPLACE_CREATE_FIRST -> DisruptiveAttribute.ofReplacement(type);
+            case CREATE, DELETE, FORGET -> List.of();
+        };
     }
 
     /**

@@ -61,6 +61,9 @@ enum FixturePlan {
             "versioning_status", "Suspended",
             "export_expiration_days", 90)),
 
+    /** The RDS Proxy moved to other subnets, which replaces it: a disruption, and nothing the guard stops. */
+    PROXY_MOVED("proxy-moved", Map.of("proxy_subnet_ids", List.of("subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"))),
+
     /** An alarm threshold and a tag changed in place: nothing disruptive, nothing protected. */
     IN_PLACE("in-place", Map.of("cpu_alarm_threshold", 90, "owner_tag", "checkout"));
 

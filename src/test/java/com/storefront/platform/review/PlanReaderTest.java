@@ -82,6 +82,19 @@ class PlanReaderTest {
     }
 
     @Test
+    void readsTheReplacementOfTheRdsProxyAsADisruption() {
+        String plan = FixturePlan.PROXY_MOVED.json();
+
+        List<ResourceChange> changes = PlanReader.read(plan);
+
+        ResourceChange proxy = find(changes, "aws_db_proxy.writer");
+        assertEquals(Action.REPLACE_DELETE_FIRST, proxy.action(), proxy::toString);
+        assertEquals(List.of("vpc_subnet_ids"), proxy.replacePaths(), proxy::toString);
+        assertEquals(List.of("(replaced)"), proxy.disruptions().stream().map(Disruption::attribute).toList(), proxy::toString);
+        assertEquals(List.of("aws_db_proxy.writer"), changes.stream().map(ResourceChange::address).toList(), changes::toString);
+    }
+
+    @Test
     void countsTagChangesInsteadOfListingThem() {
         String plan = manyChangesPlan();
 

@@ -94,6 +94,16 @@ class VerdictTest {
     }
 
     @Test
+    void blocksAProxyReplacementOnlyWhenDisruptionsBlockForItHoldsNoData() {
+        StackReview warned = review(FixturePlan.PROXY_MOVED, List.of(), Set.of(), false);
+        StackReview blocking = review(FixturePlan.PROXY_MOVED, List.of(), Set.of(), true);
+
+        assertEquals(List.of(), warned.findings(), warned::toString);
+        assertEquals(Verdict.PASSED, warned.verdict(), warned::toString);
+        assertEquals(Verdict.BLOCKED, blocking.verdict(), blocking::toString);
+    }
+
+    @Test
     void judgesEachChangeByItsOwnFinding() {
         StackReview review = review(FixturePlan.MANY_CHANGES, DATABASE);
 
