@@ -11,10 +11,10 @@ import java.util.Set;
 /**
  * Stops a plan that deletes or replaces a {@link ProtectedResourceType protected resource}, or updates one in place in a
  * way that deletes data it kept ({@link DataLosingUpdate}), unless a reviewer acknowledged that very address; and, when
- * asked, a plan with in-place changes that interrupt clients.
+ * asked, a plan with changes that interrupt clients.
  *
  * @param acknowledgements the reviewer's acknowledgements. Default (empty): every such change is blocked
- * @param blockDisruptive whether disruptive in-place changes ({@link DisruptiveAttribute}) block the plan
+ * @param blockDisruptive whether disruptive changes ({@link DisruptiveAttribute}) block the plan
  *     ({@code --block-disruptive}). Default: false, they are warned about
  */
 public record Guard(List<Acknowledgement> acknowledgements, boolean blockDisruptive) {
@@ -23,7 +23,7 @@ public record Guard(List<Acknowledgement> acknowledgements, boolean blockDisrupt
         acknowledgements = List.copyOf(Objects.requireNonNull(acknowledgements, "acknowledgements"));
     }
 
-    /** A guard that warns about disruptive in-place changes. */
+    /** A guard that warns about disruptive changes. */
     public Guard(List<Acknowledgement> acknowledgements) {
         this(acknowledgements, false);
     }

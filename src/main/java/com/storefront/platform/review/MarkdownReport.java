@@ -40,7 +40,7 @@ public final class MarkdownReport {
             md.append('\n');
             review.findings().forEach(f -> md.append("- ").append(findingLine(f)).append('\n'));
         }
-        appendDisruptive(md, "## Disruptive in-place changes", review);
+        appendDisruptive(md, "## Disruptive changes", review);
         List<ResourceChange> replacements = review.changes().stream().filter(c -> c.action().isReplacement()).toList();
         if (!replacements.isEmpty()) {
             md.append("\n## Replacements\n\n");
@@ -95,7 +95,7 @@ public final class MarkdownReport {
                     .append(code(r.refusedByPreventDestroy().stream().sorted().toList())).append('\n'));
         }
         appendFindings(md, "Acknowledged", run.acknowledged());
-        run.reviews().forEach(review -> appendDisruptive(md, "## Disruptive in-place changes in " + review.stack(), review));
+        run.reviews().forEach(review -> appendDisruptive(md, "## Disruptive changes in " + review.stack(), review));
         if (!run.unusedAcknowledgements().isEmpty()) {
             md.append("\n## Acknowledgements that matched nothing\n\n"
                     + "No protected delete or replacement has these addresses: check them for typos, or drop them.\n\n");
@@ -274,8 +274,9 @@ public final class MarkdownReport {
     }
 
     /**
-     * The in-place updates that interrupt clients: a warning, or a block with {@code --block-disruptive}. They lose
-     * no data, so the guard does not stop them; a reviewer should still schedule them.
+     * The changes that interrupt clients (in-place updates, and replacements of what holds no data): a warning, or a
+     * block with {@code --block-disruptive}. They lose no data, so the guard does not stop them; a reviewer should still
+     * schedule them.
      */
     private static void appendDisruptive(StringBuilder md, String title, StackReview review) {
         if (review.disruptive().isEmpty()) {

@@ -53,7 +53,7 @@ public final class PlanReview {
                                 ([STACK:]ADDRESS), repeatable;
                                 also STOREFRONT_ALLOW_REPLACE="A1,A2"
               --jobs N          stacks planned at once. Default: the number of processors
-              --block-disruptive  fail on disruptive in-place changes too, not only warn
+              --block-disruptive  fail on disruptive changes too, not only warn
 
             Exit codes: 0 passed, 1 blocked by the guard, 2 usage or Terraform error.
             """;

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param findings the protected resources it deletes or replaces
  * @param refusedByPreventDestroy addresses for which Terraform refused the real plan ({@link PlannedStack}); when
  *     not empty, {@code changes} come from the same plan with {@code prevent_destroy} lifted. Default: empty
- * @param disruptionsBlock whether disruptive in-place changes stop the plan ({@code --block-disruptive}) rather
+ * @param disruptionsBlock whether disruptive changes stop the plan ({@code --block-disruptive}) rather
  *     than only being warned about. Default: false
  * @param cost the monthly cost estimate of the plan ({@link com.storefront.platform.review.cost.CostEstimator}).
  *     Default: an estimate with no lines, for a review not built from a plan's JSON

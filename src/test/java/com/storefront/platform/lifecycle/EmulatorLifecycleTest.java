@@ -321,7 +321,7 @@ class EmulatorLifecycleTest {
         warned.stack().path("disruptive").forEach(d -> disrupted.add(d.path("attribute").asText()));
         // The parameter group is sized for the class: a resize brings a new group, whose static parameters need a reboot.
         assertTrue(disrupted.containsAll(List.of("identifier", "instance_class", "parameter_group_name")), disrupted::toString);
-        assertTrue(warned.markdown().contains("## Disruptive in-place changes"), warned::toString);
+        assertTrue(warned.markdown().contains("## Disruptive changes"), warned::toString);
     }
 
     private static void blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(EmulatedEnvironment env, Path outdir) {

@@ -45,7 +45,7 @@ class ReviewOfPlannedStacksTest {
         assertEquals(Verdict.PASSED.exitCode(), outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("plan review: WARNING disruptive database-fixture: aws_db_instance.primary instance_class:"
                 + " restarts"), outcome::toString);
-        assertTrue(outcome.file(STACK + ".md").contains("## Disruptive in-place changes\n\nWarning:"), () -> outcome.file(STACK + ".md"));
+        assertTrue(outcome.file(STACK + ".md").contains("## Disruptive changes\n\nWarning:"), () -> outcome.file(STACK + ".md"));
         assertEquals("instance_class", outcome.json(STACK + ".json").at("/disruptive/0/attribute").asText(),
                 () -> outcome.file(STACK + ".json"));
     }
