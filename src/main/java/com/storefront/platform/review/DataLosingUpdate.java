@@ -25,10 +25,7 @@ enum DataLosingUpdate {
             "CloudWatch Logs deletes the events older than the new retention") {
         @Override
         boolean loses(JsonNode before, JsonNode after) {
-            // 0 (or unset) keeps events forever.
-            int was = before.path("retention_in_days").asInt(0);
-            int will = after.path("retention_in_days").asInt(0);
-            return will > 0 && (was == 0 || will < was);
+            return keptLess(before.path("retention_in_days").asInt(0), after.path("retention_in_days").asInt(0));
         }
     },
     VERSIONING("aws_s3_bucket_versioning", "versioning suspended",
@@ -61,9 +58,7 @@ enum DataLosingUpdate {
 
         /** Whether {@code rule} now expires at {@code days} what {@code was} (null: an off or new rule) kept longer. */
         private boolean expiresSooner(JsonNode was, JsonNode rule, String days) {
-            int will = rule.at(days).asInt(0);
-            int had = was == null ? 0 : was.at(days).asInt(0);
-            return will > 0 && (had == 0 || will < had);
+            return keptLess(was == null ? 0 : was.at(days).asInt(0), rule.at(days).asInt(0));
         }
     };
 
@@ -89,6 +84,11 @@ enum DataLosingUpdate {
                 .filter(rule -> rule.resourceType.equals(resourceType) && rule.loses(change.path("before"), change.path("after")))
                 .map(rule -> rule.what + ": " + rule.why)
                 .toList();
+    }
+
+    /** Whether a limit in days, where 0 (or unset) keeps forever, went from {@code had} to a shorter {@code will}. */
+    private static boolean keptLess(int had, int will) {
+        return will > 0 && (had == 0 || will < had);
     }
 
     private static boolean shortened(JsonNode was, JsonNode will) {

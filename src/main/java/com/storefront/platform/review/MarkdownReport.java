@@ -98,7 +98,8 @@ public final class MarkdownReport {
         run.reviews().forEach(review -> appendDisruptive(md, "## Disruptive changes in " + review.stack(), review));
         if (!run.unusedAcknowledgements().isEmpty()) {
             md.append("\n## Acknowledgements that matched nothing\n\n"
-                    + "No protected delete or replacement has these addresses: check them for typos, or drop them.\n\n");
+                    + "No change the guard stops (a protected delete or replacement, a data-losing update) has these addresses:"
+                    + " check them for typos, or drop them.\n\n");
             run.unusedAcknowledgements().forEach(a -> md.append("- `").append(a).append("`\n"));
         }
         if (!run.failures().isEmpty()) {

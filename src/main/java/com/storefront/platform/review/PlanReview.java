@@ -191,7 +191,7 @@ public final class PlanReview {
         run.failures().forEach(f -> err.println("plan review: " + f.stack() + " could not be reviewed: " + f.message()));
         run.acknowledged().forEach(f -> err.println("plan review: acknowledged " + f.message()));
         run.unusedAcknowledgements().forEach(a -> err.println("plan review: WARNING acknowledgement '" + a
-                + "' matches no protected delete or replacement; check the address"));
+                + "' matches no change the guard stops (a protected delete or replacement, a data-losing update); check the address"));
         for (StackReview review : run.reviews()) {
             for (ResourceChange change : review.disruptive()) {
                 change.disruptions().forEach(d -> err.println("plan review: " + (review.disruptionsBlock() ? "BLOCKED" : "WARNING")

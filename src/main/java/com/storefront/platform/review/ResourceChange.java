@@ -22,7 +22,8 @@ import java.util.Objects;
  *     object does
  * @param sensitiveChanged top-level attributes holding a sensitive value that changes; their values are never read
  * @param tags how the tags change
- * @param disruptions for an in-place update, what interrupts clients ({@link DisruptiveAttribute}); empty otherwise
+ * @param disruptions for an in-place update or a replacement, what interrupts clients ({@link DisruptiveAttribute}); empty
+ *     otherwise
  * @param dataLosses for an in-place update, the data it deletes ({@link DataLosingUpdate}), each as {@code what: why};
  *     empty otherwise
  */

@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * @param stack the stack id, e.g. {@code database-prod}
  * @param changes every managed resource the plan changes
- * @param findings the protected resources it deletes or replaces
+ * @param findings the changes that lose data ({@link Finding}): protected resources it deletes or replaces, and
+ *     in-place updates that delete data kept
  * @param refusedByPreventDestroy addresses for which Terraform refused the real plan ({@link PlannedStack}); when
  *     not empty, {@code changes} come from the same plan with {@code prevent_destroy} lifted. Default: empty
  * @param disruptionsBlock whether disruptive changes stop the plan ({@code --block-disruptive}) rather
