@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * @param applyImmediately whether changes apply at the next deploy instead of in the maintenance window (class,
  *     storage, Multi-AZ, engine, CA, parameter group, identifier); a password rotation always applies at once
  * @param blueGreenUpdate whether changes that would restart the primary (a major version, a class) go through an RDS
- *     Blue/Green deployment instead; not with read replicas or an RDS-managed password, which AWS refuses
+ *     Blue/Green deployment instead; it needs automated backups, and sets {@code rds.logical_replication = 1} unless
+ *     {@code extraParameters} sets it: RDS copies a major version upgrade to the green instance by logical replication
+ *     only (a class change by physical replication, which needs neither)
  * @param extraParameters PostgreSQL parameters set beside the tuned ones (e.g. {@code rds.logical_replication = 1}),
  *     applied at the next reboot; none may be one the tuning computes
  */
@@ -60,6 +62,9 @@ public record DatabaseConfig(
         boolean applyImmediately,
         boolean blueGreenUpdate,
         SortedMap<String, String> extraParameters) {
+
+    /** The static parameter that lets RDS replicate logically, which a Blue/Green major version upgrade needs. */
+    public static final String LOGICAL_REPLICATION = "rds.logical_replication";
 
     /**
      * The parameters the tuning computes ({@code database.PostgresParameters}, whose test keeps the two in step); an
@@ -129,9 +134,23 @@ public record DatabaseConfig(
                             + " .database(d -> d.observability(o -> o.alarmEmails(\"oncall@example.com\"))) to its entry in Environments");
         }
         if (blueGreenUpdate && readReplicas > 0) {
+            // AWS copies same-region replicas into the green environment, but after the switchover the provider deletes
+            // only the old primary: the old replicas would stay running, and the replica resources would follow them.
             throw new InvalidConfigException("database.blueGreenUpdate", true,
-                    "cannot be used with read replicas (" + readReplicas + "): Terraform's blue_green_update refuses an instance"
-                            + " that has replicas; turn it off, or remove the replicas");
+                    "cannot be used with read replicas (" + readReplicas + "): after the switchover Terraform deletes only the old"
+                            + " primary, and the replicas it manages would be the old, renamed ones AWS leaves running; turn it off,"
+                            + " or remove the replicas");
+        }
+        if (blueGreenUpdate && backups.retentionDays() == 0) {
+            throw new InvalidConfigException("database.backups.retentionDays", 0,
+                    "must be 1..35 days with database.blueGreenUpdate: RDS creates a Blue/Green deployment only of an instance with"
+                            + " automated backups, which 0 turns off; keep 7 days, or turn blueGreenUpdate off");
+        }
+        if (blueGreenUpdate && extraParameters.containsKey(LOGICAL_REPLICATION) && !"1".equals(extraParameters.get(LOGICAL_REPLICATION))) {
+            throw new InvalidConfigException("database.extraParameters." + LOGICAL_REPLICATION, extraParameters.get(LOGICAL_REPLICATION),
+                    "must be 1 with database.blueGreenUpdate: RDS moves the data of a major version upgrade to the green instance"
+                            + " by logical replication, and refuses to create the deployment without it; remove the extra parameter"
+                            + " (blueGreenUpdate sets it to 1), or turn blueGreenUpdate off");
         }
         if (blueGreenUpdate && credentials.masterPassword() instanceof MasterPassword.RdsManaged) {
             throw new InvalidConfigException("database.blueGreenUpdate", true,
@@ -194,6 +213,16 @@ public record DatabaseConfig(
         }
         throw new InvalidConfigException("database.engineMajorVersion", version,
                 "must be a PostgreSQL major version only (one of " + MAJOR_VERSIONS + "); minor versions upgrade automatically");
+    }
+
+    /** The parameters set beside the tuned ones: {@code extraParameters}, and logical replication with Blue/Green updates. */
+    public SortedMap<String, String> addedParameters() {
+        if (!blueGreenUpdate) {
+            return extraParameters;
+        }
+        SortedMap<String, String> added = new TreeMap<>(extraParameters);
+        added.putIfAbsent(LOGICAL_REPLICATION, "1");
+        return Collections.unmodifiableSortedMap(added);
     }
 
     /** The parameter group family of the major version, e.g. {@code postgres16}. */

@@ -131,7 +131,7 @@ public final class PostgresDatabase extends Construct {
                 .family(config.parameterGroupFamily())
                 .description("Tuned PostgreSQL " + config.engineMajorVersion() + " for " + names.environment()
                         + ", memory sized for " + parameters.sizedFor().name())
-                .parameter(parameters.with(config.observability().slowQueryMillis(), config.extraParameters()).stream()
+                .parameter(parameters.with(config.observability().slowQueryMillis(), config.addedParameters()).stream()
                         .map(p -> DbParameterGroupParameter.builder()
                                 .name(p.name())
                                 .value(p.value())

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -507,7 +508,31 @@ class DatabaseConfigTest {
     @Test
     void rejectsBlueGreenUpdatesWithReadReplicas() {
         assertRejected(Tier.PROD, d -> d.blueGreenUpdate(true),
-                "database.blueGreenUpdate cannot be used with read replicas (2)", "turn it off, or remove the replicas", "got true");
+                "database.blueGreenUpdate cannot be used with read replicas (2)", "old, renamed ones AWS leaves running",
+                "turn it off, or remove the replicas", "got true");
+    }
+
+    @Test
+    void rejectsBlueGreenUpdatesWithoutAutomatedBackups() {
+        assertRejected(Tier.DEV, d -> d.blueGreenUpdate(true).backups(b -> b.retentionDays(0)),
+                "environment 'dev': database.backups.retentionDays must be 1..35 days with database.blueGreenUpdate", "keep 7 days", "got 0");
+    }
+
+    @Test
+    void rejectsBlueGreenUpdatesWithLogicalReplicationTurnedOff() {
+        assertRejected(Tier.DEV, d -> d.blueGreenUpdate(true).extraParameter("rds.logical_replication", "0"),
+                "environment 'dev': database.extraParameters.rds.logical_replication must be 1 with database.blueGreenUpdate",
+                "remove the extra parameter (blueGreenUpdate sets it to 1)", "got '0'");
+    }
+
+    @Test
+    void addsLogicalReplicationToTheParametersOnlyWithBlueGreenUpdates() {
+        assertEquals(Map.of("rds.logical_replication", "1"), valid(Tier.DEV, d -> d.blueGreenUpdate(true)).addedParameters());
+        assertEquals(Map.of("rds.logical_replication", "1"),
+                valid(Tier.DEV, d -> d.blueGreenUpdate(true).extraParameter("rds.logical_replication", "1")).addedParameters());
+        assertEquals(Map.of(), valid(Tier.DEV, d -> d).addedParameters());
+        assertEquals(Map.of("idle_session_timeout", "3600000"),
+                valid(Tier.DEV, d -> d.extraParameter("idle_session_timeout", "3600000")).addedParameters());
     }
 
     @Test

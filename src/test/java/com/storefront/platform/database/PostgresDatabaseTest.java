@@ -221,21 +221,31 @@ class PostgresDatabaseTest {
     }
 
     @Test
-    void enablesBlueGreenUpdatesOnlyWhenAsked() {
-        StackJson json = synth(Tier.DEV, d -> d.blueGreenUpdate(true));
+    void enablesBlueGreenUpdatesWithTheLogicalReplicationAMajorUpgradeNeedsOnlyWhenAsked() {
+        StackJson blueGreen = synth(Tier.DEV, d -> d.blueGreenUpdate(true));
+        StackJson plain = synth(Tier.DEV, d -> d);
 
-        json.check(primary(json).at("/blue_green_update/enabled").asBoolean(), "blue/green on the primary");
+        blueGreen.check(primary(blueGreen).at("/blue_green_update/enabled").asBoolean(), "blue/green on the primary");
+        JsonNode logical = parameter(blueGreen, "rds.logical_replication");
+        blueGreen.check(logical != null && logical.path("value").asText().equals("1") && logical.path("apply_method").asText().equals("pending-reboot"),
+                "logical replication, pending reboot: " + logical);
+        plain.check(!primary(plain).at("/blue_green_update/enabled").asBoolean(), "no blue/green unless asked");
+        plain.check(parameter(plain, "rds.logical_replication") == null, "no logical replication unless asked");
     }
 
     @Test
     void addsExtraParametersToTheGroupAppliedAtTheNextReboot() {
-        StackJson json = synth(Tier.DEV, d -> d.extraParameter("rds.logical_replication", "1"));
+        StackJson json = synth(Tier.DEV, d -> d.extraParameter("idle_session_timeout", "3600000"));
 
-        JsonNode logical = StreamSupport.stream(json.onlyResource("aws_db_parameter_group").path("parameter").spliterator(), false)
-                .filter(p -> p.path("name").asText().equals("rds.logical_replication")).findFirst().orElse(null);
+        JsonNode timeout = parameter(json, "idle_session_timeout");
 
-        json.check(logical != null && logical.path("value").asText().equals("1") && logical.path("apply_method").asText().equals("pending-reboot"),
-                "the extra parameter, pending reboot: " + logical);
+        json.check(timeout != null && timeout.path("value").asText().equals("3600000") && timeout.path("apply_method").asText().equals("pending-reboot"),
+                "the extra parameter, pending reboot: " + timeout);
+    }
+
+    private static JsonNode parameter(StackJson json, String name) {
+        return StreamSupport.stream(json.onlyResource("aws_db_parameter_group").path("parameter").spliterator(), false)
+                .filter(p -> p.path("name").asText().equals(name)).findFirst().orElse(null);
     }
 
     @Test
