@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *     region; later changes are ignored, never a replacement; the primary keeps the snapshot's encryption key (an
  *     unencrypted snapshot fails every plan); null for an empty database
  * @param exportLifecycle storage classes and expiry in the backup export bucket
- * @param exportObjectLock S3 Object Lock on the export bucket, chosen at creation; null for none
+ * @param exportObjectLock S3 Object Lock on the export bucket, at creation or later; null for none
  * @param accessLogRetentionDays how long the export bucket's access logs (who read or wrote a backup) are kept
  * @param disasterRecovery AWS Backup of the primary with copies in a second region; null for none. Default: on in prod
  *     only

@@ -1,9 +1,9 @@
 package com.storefront.platform.config;
 
 /**
- * S3 Object Lock on the backup export bucket: every export is kept unchangeable for {@code retentionDays}. Chosen
- * when the bucket is created; switching it on for an existing bucket replaces the bucket, which the plan review's
- * guard blocks.
+ * S3 Object Lock on the backup export bucket: every export is kept unchangeable for {@code retentionDays}. It can be
+ * switched on for an existing environment (the bucket stays, exports already in it are not locked); once on, S3 never
+ * switches it off: removing it here only stops setting the default retention of new exports.
  *
  * @param mode {@code GOVERNANCE} (users with {@code s3:BypassGovernanceRetention} may still delete) or {@code COMPLIANCE}
  *     (nobody, not even the root user, until retention ends)

@@ -66,8 +66,8 @@ public final class BackupExport extends Construct {
                 // Bucket names are global: the account and region keep them unique.
                 .bucket(names.name("db-backups-" + props.accountId() + "-" + names.region()))
                 .forceDestroy(!props.protect())
-                // Object Lock can only be chosen when a bucket is created.
-                .objectLockEnabled(props.backups().exportObjectLock() != null)
+                // object_lock_enabled stays unset: set, a change of it replaces the bucket and its exports. The lock's
+                // own resource switches Object Lock on, on a new bucket or an existing versioned one alike.
                 .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.protect()).build())
                 .build());
         new S3BucketOwnershipControls(this, "ownership", S3BucketOwnershipControlsConfig.builder()
@@ -81,7 +81,7 @@ public final class BackupExport extends Construct {
                 .ignorePublicAcls(true)
                 .restrictPublicBuckets(true)
                 .build());
-        new S3BucketVersioningA(this, "versioning", S3BucketVersioningAConfig.builder()
+        S3BucketVersioningA versioning = new S3BucketVersioningA(this, "versioning", S3BucketVersioningAConfig.builder()
                 .bucket(bucket.getId())
                 .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build())
                 .build());
@@ -109,6 +109,9 @@ public final class BackupExport extends Construct {
             ObjectLock lock = props.backups().exportObjectLock();
             new S3BucketObjectLockConfigurationA(this, "object-lock", S3BucketObjectLockConfigurationAConfig.builder()
                     .bucket(bucket.getId())
+                    .objectLockEnabled("Enabled")
+                    // S3 switches Object Lock on only in a bucket whose versioning is enabled.
+                    .dependsOn(List.of(versioning))
                     .rule(S3BucketObjectLockConfigurationRuleA.builder()
                             .defaultRetention(S3BucketObjectLockConfigurationRuleDefaultRetentionA.builder()
                                     .mode(lock.mode().name())
