@@ -27,6 +27,9 @@ public final class InstanceAlarms {
      */
     static final int REPLICA_LAG_WINDOW_SECONDS = 600;
 
+    /** PostgreSQL's default {@code superuser_reserved_connections}, which the parameter group leaves as it is. */
+    private static final int SUPERUSER_RESERVED_CONNECTIONS = 3;
+
     private InstanceAlarms() {
     }
 
@@ -47,13 +50,18 @@ public final class InstanceAlarms {
                         + storage.maxAllocatedGib() + " GiB: raise storage.maxAllocatedGib or remove bloat."));
         ProxyConfig proxy = config.proxy();
         boolean proxied = proxy.enabled() && !instance.replica();
+        double poolShare = proxy.maxConnectionsPercent() / 100.0;
         // Behind an RDS Proxy, a primary's alarm never sits below the pool's ceiling, which the proxy may fill whenever the
-        // load asks for it.
-        double connectionsShare = proxied ? Math.max(t.connectionsShare(), proxy.maxConnectionsPercent() / 100.0) : t.connectionsShare();
+        // load asks for it. A ceiling among the slots PostgreSQL keeps for superusers leaves no count above it that could
+        // be reached: the alarm then watches the configured share, as without a proxy.
+        boolean abovePool = proxied && Math.floor(maxConnections * poolShare) < maxConnections - SUPERUSER_RESERVED_CONNECTIONS;
+        double connectionsShare = abovePool ? Math.max(t.connectionsShare(), poolShare) : t.connectionsShare();
         alarms.add(alarm(t, id + "-connections-high", "DatabaseConnections", "Maximum", ABOVE, Math.floor(maxConnections * connectionsShare),
                 KEEP_STATE, "Connections on " + id + " above " + percent(connectionsShare) + " of max_connections (" + maxConnections + ")"
-                        + (proxied ? ", more than the RDS Proxy's pool may open (" + proxy.maxConnectionsPercent() + "%): something connects"
+                        + (abovePool ? ", more than the RDS Proxy's pool may open (" + proxy.maxConnectionsPercent() + "%): something connects"
                                 + " around the proxy or holds its connections; check pg_stat_activity by usename and client_addr."
+                                : proxied ? ", where the RDS Proxy's pool may open nearly all of them (" + proxy.maxConnectionsPercent()
+                                        + "%): check the proxy's DatabaseConnectionsBorrowLatency and pg_stat_activity by usename."
                                 : ". Check for leaking pools; use a pooler such as RDS Proxy.")));
         alarms.add(alarm(t, id + "-read-latency-high", "ReadLatency", "Average", ABOVE, t.readLatencyMillis() / 1000.0, KEEP_STATE,
                 "Read latency on " + id + " above " + t.readLatencyMillis() + " ms. Check IOPS against the gp3 baseline and cache hit ratio."));

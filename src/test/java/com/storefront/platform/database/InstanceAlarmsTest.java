@@ -106,6 +106,17 @@ class InstanceAlarmsTest {
     }
 
     @Test
+    void alarmsOnAProxiedPrimaryAtTheConfiguredShareWhereThePoolMayFillEverySlotLeftToOthersThanSuperusers() {
+        AlarmSpec whole = alarms(Tier.PROD, d -> d.proxy(p -> p.maxConnectionsPercent(100)), "db.r6g.large", false).get("DatabaseConnections");
+        AlarmSpec nearlyWhole = alarms(Tier.PROD, d -> d.proxy(p -> p.maxConnectionsPercent(99)), "db.r6g.large", false).get("DatabaseConnections");
+
+        // 1802 connections at most, of which PostgreSQL keeps the last 3 for superusers.
+        assertEquals(1441.0, whole.threshold(), "80% of 1802: above 1802 no count can go");
+        assertTrue(whole.description().contains("the RDS Proxy's pool may open nearly all of them (100%)"), whole.description());
+        assertEquals(1783.0, nearlyWhole.threshold(), "99% of 1802, below the 1799 slots others than superusers may hold");
+    }
+
+    @Test
     void alarmsOnAProxiedPrimaryAtTheConfiguredShareWhereThePoolStaysBelowIt() {
         AlarmSpec primary = alarms(Tier.PROD, d -> d, "db.r6g.large", false).get("DatabaseConnections");
 
