@@ -15,7 +15,11 @@ import java.util.stream.IntStream;
  * @param vpcCidr the VPC's address range, a /16 to /28 block outside the special-purpose ranges no VPC can route
  * @param availabilityZones the zones to spread over, at least two, all distinct
  * @param publicSubnets one block per zone, for NAT gateways and load balancers
- * @param applicationSubnets one block per zone, for application tiers; egress through NAT when there is one
+ * @param applicationSubnets one block per zone, for application tiers; egress through NAT when there is one. They also
+ *     hold the VPC endpoints (seven interfaces each without NAT), the rotation function and, with a proxy, the RDS Proxy,
+ *     for which AWS recommends keeping 10 addresses free for a writer up to xlarge, 25 at 4xlarge and 110 at 24xlarge
+ *     ("Planning for IP address capacity"): the /28 blocks a /24 VPC is carved into hold 11, too few with a proxy; a
+ *     /22 VPC or larger leaves room
  * @param databaseSubnets one block per zone, isolated: no route to a NAT or internet gateway
  * @param natGateways how application subnets reach the internet
  * @param flowLogRetentionDays how long VPC flow logs are kept
