@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * @param caCertificate the server certificate authority, one RDS offers today
  * @param maintenanceWindow weekly UTC maintenance window, ddd:hh24:mi-ddd:hh24:mi (days in any case, kept in lowercase), 30 minutes
  *     to 24 hours long, apart from the backup window
- * @param protect deletion protection, a final snapshot and {@code prevent_destroy} on the instances, key, secret and
- *     backup bucket
+ * @param protect deletion protection, a final snapshot and {@code prevent_destroy} on the instances, their log groups,
+ *     key, secret and backup bucket
  * @param storage gp3 storage of every instance
  * @param backups automated backups, seeding and exports
  * @param observability insights, metrics, logs and alarms

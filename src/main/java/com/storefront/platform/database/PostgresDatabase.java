@@ -157,13 +157,17 @@ public final class PostgresDatabase extends Construct {
         return role;
     }
 
-    /** RDS creates missing log groups itself, unencrypted and kept forever; these exist first. */
+    /**
+     * RDS creates missing log groups itself, unencrypted and kept forever; these exist first, and where the database is
+     * protected Terraform refuses to delete them with the audit trail they hold.
+     */
     private List<ITerraformDependable> logGroups(String instanceId, String identifier) {
         return LOG_EXPORTS.stream().<ITerraformDependable>map(log -> new CloudwatchLogGroup(this, instanceId + "-" + log + "-logs",
                 CloudwatchLogGroupConfig.builder()
                         .name("/aws/rds/instance/" + identifier + "/" + log)
                         .retentionInDays(props.config().observability().logRetentionDays())
                         .kmsKeyId(props.key().arn())
+                        .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.config().protect()).build())
                         .build())).toList();
     }
 

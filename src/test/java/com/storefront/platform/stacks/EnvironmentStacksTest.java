@@ -184,11 +184,12 @@ class EnvironmentStacksTest {
 
     @ParameterizedTest
     @MethodSource("environments")
-    void protectsKeySecretAndBackupBucketWhereTheEnvironmentIsProtected(EnvironmentConfig environment) {
+    void protectsKeySecretBackupBucketAndDatabaseLogsWhereTheEnvironmentIsProtected(EnvironmentConfig environment) {
         StackJson database = Stacks.of(environment).database();
         boolean protect = environment.database().protect();
 
-        for (String type : List.of("aws_kms_key", "aws_secretsmanager_secret", "aws_s3_bucket", "aws_db_instance", "aws_backup_vault")) {
+        for (String type : List.of("aws_kms_key", "aws_secretsmanager_secret", "aws_s3_bucket", "aws_db_instance", "aws_backup_vault",
+                "aws_cloudwatch_log_group")) {
             database.resources(type).values().forEach(resource -> database.check(
                     resource.at("/lifecycle/prevent_destroy").asBoolean() == protect, type + " prevent_destroy should be " + protect));
         }
