@@ -3,15 +3,67 @@ package com.storefront.platform.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The in-place updates that delete data already kept: AWS applies a shorter retention or expiry at once to what is
- * already stored. The guard stops them like the deletion of a {@link ProtectedResourceType protected resource}, unless
- * acknowledged. This is the one list to review when the stacks grow.
+ * The in-place updates that delete data already kept (AWS applies a shorter retention or expiry at once to what is
+ * already stored; a Blue/Green update deletes the old instance), or that lift what keeps it from being deleted later.
+ * The guard stops them like the deletion of a {@link ProtectedResourceType protected resource}, unless acknowledged.
+ * This is the one list to review when the stacks grow.
  */
 enum DataLosingUpdate {
+
+    BLUE_GREEN_SWITCHOVER("aws_db_instance", "updated through a Blue/Green deployment",
+            "after the switchover the AWS provider deletes the old instance with no final snapshot, and RDS its automated"
+                    + " backups with it, so point-in-time recovery reaches back only to the switchover; take a manual snapshot"
+                    + " first") {
+        @Override
+        boolean loses(JsonNode before, JsonNode after) {
+            if (!after.at("/blue_green_update/0/enabled").asBoolean()) {
+                return false;
+            }
+            for (Iterator<String> names = after.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!UPDATED_WITHOUT_DEPLOYMENT.contains(name) && !after.get(name).equals(before.path(name))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    },
+    DATABASE_PROTECTION_LIFTED("aws_db_instance", "protection lifted",
+            "deletion protection off, no final snapshot or the automated backups deleted with the instance: its next deletion"
+                    + " or replacement keeps nothing to restore from") {
+        @Override
+        boolean loses(JsonNode before, JsonNode after) {
+            return turnedOff(before, after, "deletion_protection") || turnedOn(before, after, "skip_final_snapshot")
+                    || turnedOn(before, after, "delete_automated_backups");
+        }
+    },
+    BUCKET_FORCE_DESTROY("aws_s3_bucket", "force_destroy turned on",
+            "the bucket's next deletion or replacement deletes every object in it first, where S3 would refuse it") {
+        @Override
+        boolean loses(JsonNode before, JsonNode after) {
+            return turnedOn(before, after, "force_destroy");
+        }
+    },
+    VAULT_FORCE_DESTROY("aws_backup_vault", "force_destroy turned on",
+            "the vault's next deletion or replacement deletes every recovery point in it first, where AWS Backup would refuse it") {
+        @Override
+        boolean loses(JsonNode before, JsonNode after) {
+            return turnedOn(before, after, "force_destroy");
+        }
+    },
+    SECRET_RECOVERY_WINDOW("aws_secretsmanager_secret", "recovery_window_in_days shortened",
+            "a deleted secret can be restored for fewer days (at 0 it is gone at once)") {
+        @Override
+        boolean loses(JsonNode before, JsonNode after) {
+            return shortened(before.path("recovery_window_in_days"), after.path("recovery_window_in_days"));
+        }
+    },
 
     BACKUP_RETENTION("aws_db_instance", "backup_retention_period shortened",
             "RDS deletes at once the automated backups older than the new period (every one of them at 0), and point-in-time"
@@ -62,6 +114,15 @@ enum DataLosingUpdate {
         }
     };
 
+    /**
+     * What the AWS provider updates in place even with {@code blue_green_update} on (its update's
+     * {@code HasChangesExcept} list): a change of any other argument, a new write-only password version included, makes
+     * it create a deployment, switch over and delete the old instance.
+     */
+    private static final Set<String> UPDATED_WITHOUT_DEPLOYMENT = Set.of("allow_major_version_upgrade", "blue_green_update",
+            "delete_automated_backups", "deletion_protection", "final_snapshot_identifier", "password", "replicate_source_db",
+            "skip_final_snapshot", "tags", "tags_all");
+
     private final String resourceType;
     private final String what;
     private final String why;
@@ -89,6 +150,14 @@ enum DataLosingUpdate {
     /** Whether a limit in days, where 0 (or unset) keeps forever, went from {@code had} to a shorter {@code will}. */
     private static boolean keptLess(int had, int will) {
         return will > 0 && (had == 0 || will < had);
+    }
+
+    private static boolean turnedOn(JsonNode before, JsonNode after, String flag) {
+        return !before.path(flag).asBoolean() && after.path(flag).asBoolean();
+    }
+
+    private static boolean turnedOff(JsonNode before, JsonNode after, String flag) {
+        return before.path(flag).asBoolean() && after.has(flag) && !after.path(flag).asBoolean();
     }
 
     private static boolean shortened(JsonNode was, JsonNode will) {

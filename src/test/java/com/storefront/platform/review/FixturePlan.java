@@ -61,6 +61,22 @@ enum FixturePlan {
             "versioning_status", "Suspended",
             "export_expiration_days", 90)),
 
+    /**
+     * A new instance class applied through a Blue/Green deployment, which deletes the old instance and its automated
+     * backups: data lost in place.
+     */
+    BLUE_GREEN("blue-green", Map.of("blue_green_update", true, "instance_class", "db.t4g.small")),
+
+    /**
+     * Every protection lifted, as {@code protect(false)} does to retire an environment: the database's deletion
+     * protection and final snapshot, the backup bucket's refusal to delete objects, the secret's recovery window.
+     */
+    PROTECTION_LIFTED("protection-lifted", Map.of(
+            "deletion_protection", false,
+            "skip_final_snapshot", true,
+            "bucket_force_destroy", true,
+            "secret_recovery_window_days", 0)),
+
     /** The RDS Proxy moved to other subnets, which replaces it: a disruption, and nothing the guard stops. */
     PROXY_MOVED("proxy-moved", Map.of("proxy_subnet_ids", List.of("subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"))),
 

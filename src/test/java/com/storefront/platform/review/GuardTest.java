@@ -81,6 +81,30 @@ class GuardTest {
     }
 
     @Test
+    void blocksAResizeThroughABlueGreenDeploymentWhichDeletesTheOldInstanceAndItsBackups() {
+        List<Finding> findings = new Guard(List.of()).inspect(STACK, FixturePlan.BLUE_GREEN.changes());
+
+        assertEquals(List.of("aws_db_instance.primary"), findings.stream().map(f -> f.change().address()).toList(), findings::toString);
+        assertTrue(findings.get(0).blocks(), findings::toString);
+        assertTrue(findings.get(0).why().startsWith("Loses data: updated through a Blue/Green deployment: after the switchover the AWS"
+                + " provider deletes the old instance with no final snapshot"), findings::toString);
+        // Without the deployment the same resize is a disruption only.
+        assertEquals(List.of(), new Guard(List.of()).inspect(STACK, FixturePlan.INSTANCE_CLASS.changes()));
+    }
+
+    @Test
+    void blocksEveryLiftedProtectionOfTheDatabaseTheBucketAndTheSecret() {
+        List<Finding> findings = new Guard(List.of()).inspect(STACK, FixturePlan.PROTECTION_LIFTED.changes());
+
+        assertEquals(Set.of("aws_db_instance.primary", "aws_s3_bucket.backups", "aws_secretsmanager_secret.credentials"),
+                findings.stream().map(f -> f.change().address()).collect(Collectors.toSet()), findings::toString);
+        assertTrue(findings.stream().allMatch(Finding::blocks), findings::toString);
+        assertTrue(find(findings, "aws_db_instance.primary").why().contains("protection lifted"), findings::toString);
+        assertTrue(find(findings, "aws_s3_bucket.backups").why().contains("force_destroy turned on"), findings::toString);
+        assertTrue(find(findings, "aws_secretsmanager_secret.credentials").why().contains("recovery_window_in_days shortened"), findings::toString);
+    }
+
+    @Test
     void letsAnAcknowledgedInPlaceDataLossThrough() {
         Guard guard = new Guard(List.of(Acknowledgement.parse(STACK + ":aws_cloudwatch_log_group.postgresql")));
 
