@@ -22,12 +22,15 @@ public final class PlanReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The action reason of a resource the refresh found gone ({@link ResourceChange#cause()} words it). */
+    static final String VANISHED = "vanished_from_refresh";
+
     private PlanReader() {
     }
 
     /**
-     * The managed resources the plan creates, updates, replaces, deletes or forgets, in plan order.
-     * Data sources and no-ops are left out.
+     * The managed resources the plan creates, updates, replaces, deletes or forgets, in plan order, after those the
+     * refresh found gone ({@link #VANISHED}), each as a delete. Data sources and no-ops are left out.
      *
      * @throws IllegalArgumentException when the text is not a plan's JSON, or holds an action this reader does not know
      */
@@ -42,6 +45,15 @@ public final class PlanReader {
             throw new IllegalArgumentException("not the JSON of a Terraform plan: no format_version");
         }
         List<ResourceChange> changes = new ArrayList<>();
+        // The refresh drops from state what it no longer finds where the configuration looks, so the plan's own changes
+        // never show it: an object deleted outside Terraform, or one left behind in another region or account. Only the
+        // drift does, and the plan may create an empty one in its place.
+        for (JsonNode drifted : plan.path("resource_drift")) {
+            if (drifted.path("mode").asText().equals("managed") && drifted.at("/change/actions").toString().equals("[\"delete\"]")) {
+                changes.add(new ResourceChange(drifted.path("address").asText(), drifted.path("type").asText(), Action.DELETE, List.of(),
+                        VANISHED, List.of(), List.of(), tagChanges(drifted.path("change"), Action.DELETE), List.of(), List.of()));
+            }
+        }
         for (JsonNode resource : plan.path("resource_changes")) {
             if (resource.path("mode").asText().equals("managed")) {
                 toChange(resource).ifPresent(changes::add);

@@ -50,7 +50,9 @@ public record ResourceChange(
             Map.entry("delete_because_wrong_repetition", "count/for_each was added or removed"),
             Map.entry("delete_because_count_index", "its count index is out of range"),
             Map.entry("delete_because_each_key", "its for_each key is gone"),
-            Map.entry("delete_because_no_move_target", "the target of its moved block is gone"));
+            Map.entry("delete_because_no_move_target", "the target of its moved block is gone"),
+            Map.entry(PlanReader.VANISHED, "the refresh no longer finds it where the configuration looks: deleted outside"
+                    + " Terraform, or left in the region or account the configuration named before, now out of Terraform's hands"));
 
     public ResourceChange {
         Objects.requireNonNull(address, "address");
