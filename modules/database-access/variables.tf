@@ -53,9 +53,10 @@ variable "state_key" {
   default     = null
 
   validation {
-    # The S3 backend's own rule for key (which terraform_remote_state applies): no leading "/" and no "//".
-    condition     = var.state_key == null ? true : can(regex("^[^/].*\\.tfstate$", var.state_key)) && !strcontains(var.state_key, "//")
-    error_message = "The state_key must be null or an S3 key that does not start with \"/\", has no \"//\" and ends with \".tfstate\" (e.g. \"storefront/database-prod.tfstate\"), got \"${coalesce(var.state_key, "null")}\"."
+    # The S3 backend's own rule for key (which terraform_remote_state applies): not empty, no "/" at either end, no
+    # "//". Any suffix will do: legacy keys without ".tfstate" are what this variable is for.
+    condition     = var.state_key == null ? true : var.state_key != "" && !startswith(var.state_key, "/") && !endswith(var.state_key, "/") && !strcontains(var.state_key, "//")
+    error_message = "The state_key must be null or an S3 key that neither starts nor ends with \"/\" and has no \"//\" (e.g. \"storefront/database-prod.tfstate\"), got \"${coalesce(var.state_key, "null")}\"."
   }
 }
 

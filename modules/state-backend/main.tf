@@ -1,6 +1,8 @@
 locals {
   create_kms_key = var.kms_key_arn == null
   kms_key_arn    = local.create_kms_key ? aws_kms_key.this[0].arn : var.kms_key_arn
+  # Terraform's || does not short-circuit: null stands for "no key of the caller's to check".
+  kms_key_region = local.create_kms_key ? null : split(":", var.kms_key_arn)[3]
 
   # Multipart uploads that never complete are aborted after this many days.
   abort_incomplete_multipart_upload_days = 7
@@ -63,8 +65,18 @@ resource "aws_s3_bucket_versioning" "this" {
   }
 }
 
+data "aws_region" "current" {}
+
 resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
   bucket = aws_s3_bucket.this.id
+
+  lifecycle {
+    precondition {
+      # S3 takes any key here without checking it, then refuses every write: SSE-KMS uses a key of the bucket's region.
+      condition     = local.kms_key_region == null || local.kms_key_region == data.aws_region.current.name
+      error_message = "The kms_key_arn must be a key in the bucket's region (${data.aws_region.current.name}), got one in ${coalesce(local.kms_key_region, "none")}: S3 encrypts objects only with a key of its own region, so every state write would fail. Use a key (or a multi-Region replica) in ${data.aws_region.current.name}, or leave kms_key_arn null."
+    }
+  }
 
   rule {
     apply_server_side_encryption_by_default {

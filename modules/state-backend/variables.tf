@@ -26,7 +26,7 @@ variable "bucket_name" {
 }
 
 variable "kms_key_arn" {
-  description = "ARN of an existing customer managed KMS key used for SSE-KMS. When null (the default) the module creates its own key with rotation enabled and an alias `alias/<bucket_name>`. An existing key's policy must allow the principals that run Terraform to use it (kms:GenerateDataKey, kms:Decrypt)."
+  description = "ARN of an existing customer managed KMS key used for SSE-KMS, in the bucket's region. When null (the default) the module creates its own key with rotation enabled and an alias `alias/<bucket_name>`. An existing key's policy must allow the principals that run Terraform to use it (kms:GenerateDataKey, kms:Decrypt)."
   type        = string
   default     = null
 

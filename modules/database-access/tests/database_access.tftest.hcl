@@ -271,11 +271,24 @@ run "rejects_malformed_region" {
   expect_failures = [var.state_region]
 }
 
-run "rejects_state_key_without_tfstate_suffix" {
+run "accepts_a_legacy_state_key_without_tfstate_suffix" {
   command = plan
 
   variables {
-    state_key = "storefront/database-prod"
+    state_key = "legacy/database"
+  }
+
+  assert {
+    condition     = data.terraform_remote_state.database.config.key == "legacy/database"
+    error_message = "A key without .tfstate is a key the S3 backend reads."
+  }
+}
+
+run "rejects_state_key_ending_with_a_slash" {
+  command = plan
+
+  variables {
+    state_key = "storefront/database-prod/"
   }
 
   expect_failures = [var.state_key]

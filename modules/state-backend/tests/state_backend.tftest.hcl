@@ -10,10 +10,17 @@ mock_provider "aws" {
     }
   }
 
-  mock_resource "aws_s3_bucket" {
-    # For S3 buckets the provider sets id to the bucket name.
+  mock_data "aws_region" {
     defaults = {
-      id     = "storefront-tfstate-test"
+      name = "eu-central-1"
+    }
+  }
+
+  mock_resource "aws_s3_bucket" {
+    # The provider sets a bucket's id to its name; a mock id of its own shows what is wired to the bucket resource
+    # rather than to the variable.
+    defaults = {
+      id     = "storefront-tfstate-test-mock-id"
       arn    = "arn:aws:s3:::storefront-tfstate-test"
       region = "eu-central-1"
     }
@@ -78,9 +85,9 @@ run "defaults_create_secure_versioned_bucket" {
         aws_s3_bucket_server_side_encryption_configuration.this.bucket,
         aws_s3_bucket_lifecycle_configuration.this.bucket,
         aws_s3_bucket_policy.this.bucket,
-      ] : b == "storefront-tfstate-test"
+      ] : b == aws_s3_bucket.this.id && b == "storefront-tfstate-test-mock-id"
     ])
-    error_message = "Every bucket sub-resource must be attached to the state bucket."
+    error_message = "Every bucket sub-resource must be attached to the state bucket resource."
   }
 
   assert {
@@ -147,6 +154,7 @@ run "bucket_policy_denies_insecure_transport_and_non_kms_uploads" {
       s.effect == "Deny" && contains(s.actions, "s3:*") &&
       contains(s.resources, "arn:aws:s3:::storefront-tfstate-test") &&
       contains(s.resources, "arn:aws:s3:::storefront-tfstate-test/*") &&
+      anytrue([for p in s.principals : p.type == "*" && p.identifiers == toset(["*"])]) &&
       anytrue([
         for c in s.condition :
         c.test == "Bool" && c.variable == "aws:SecureTransport" && c.values == tolist(["false"])
@@ -159,9 +167,11 @@ run "bucket_policy_denies_insecure_transport_and_non_kms_uploads" {
     condition = anytrue([
       for s in data.aws_iam_policy_document.this.statement :
       s.effect == "Deny" && contains(s.actions, "s3:PutObject") &&
+      anytrue([for p in s.principals : p.type == "*" && p.identifiers == toset(["*"])]) &&
       anytrue([
+        # IfExists: a request without the header gets the bucket's default, SSE-KMS; StringEquals would deny every KMS upload.
         for c in s.condition :
-        c.variable == "s3:x-amz-server-side-encryption" && c.values == tolist(["aws:kms"])
+        c.test == "StringNotEqualsIfExists" && c.variable == "s3:x-amz-server-side-encryption" && c.values == tolist(["aws:kms"])
       ])
     ])
     error_message = "By default the bucket policy must deny PutObject requests asking for non-KMS encryption."
@@ -244,7 +254,7 @@ run "existing_kms_key_is_used_and_none_created" {
   command = apply
 
   variables {
-    kms_key_arn = "arn:aws:kms:eu-west-1:444455556666:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+    kms_key_arn = "arn:aws:kms:eu-central-1:444455556666:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
   }
 
   assert {
@@ -258,12 +268,12 @@ run "existing_kms_key_is_used_and_none_created" {
   }
 
   assert {
-    condition     = one([for r in aws_s3_bucket_server_side_encryption_configuration.this.rule : one(r.apply_server_side_encryption_by_default).kms_master_key_id]) == "arn:aws:kms:eu-west-1:444455556666:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+    condition     = one([for r in aws_s3_bucket_server_side_encryption_configuration.this.rule : one(r.apply_server_side_encryption_by_default).kms_master_key_id]) == "arn:aws:kms:eu-central-1:444455556666:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
     error_message = "Default encryption must use the given KMS key."
   }
 
   assert {
-    condition     = output.kms_key_arn == "arn:aws:kms:eu-west-1:444455556666:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" && output.backend_config.kms_key_id == output.kms_key_arn
+    condition     = output.kms_key_arn == "arn:aws:kms:eu-central-1:444455556666:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" && output.backend_config.kms_key_id == output.kms_key_arn
     error_message = "Outputs kms_key_arn and backend_config.kms_key_id must be the given key."
   }
 }
@@ -336,4 +346,14 @@ run "rejects_malformed_kms_key_arn" {
   }
 
   expect_failures = [var.kms_key_arn]
+}
+
+run "rejects_an_existing_kms_key_of_another_region" {
+  command = plan
+
+  variables {
+    kms_key_arn = "arn:aws:kms:eu-west-1:444455556666:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+  }
+
+  expect_failures = [aws_s3_bucket_server_side_encryption_configuration.this]
 }
