@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param region the bucket's region, one Terraform's S3 backend knows
  * @param kmsKeyId the key state objects are encrypted with, in a form Terraform's S3 backend accepts: a key id, a
  *     multi-Region key id ({@code mrk-...}), a key ARN, an alias ({@code alias/<name>}) or an alias ARN. An alias is
- *     resolved in the account that runs Terraform; use the key ARN for a key in another account. The bucket refuses
+ *     resolved in the account that runs Terraform; use the key ARN for a key in another account. An ARN names a key in
+ *     the bucket's region, the only one S3 encrypts with. The bucket refuses
  *     writes that ask for any other encryption. Default: {@code alias/<bucket>}, the alias {@code modules/state-backend}
  *     creates
  */
@@ -61,6 +62,12 @@ public record StateBackendConfig(String bucket, String region, String kmsKeyId) 
                     "must be a KMS key in a form Terraform's S3 backend accepts: a key id (a lowercase UUID), a multi-Region key id"
                             + " (mrk-<32 hex digits>), a key ARN (arn:aws:kms:<region>:<account>:key/<id>), an alias (alias/<name> of letters,"
                             + " digits, /, _ or -) or an alias ARN; like alias/" + bucket);
+        }
+        String keyRegion = kmsKeyId.startsWith("arn:") ? kmsKeyId.split(":")[3] : region;
+        if (!keyRegion.equals(region)) {
+            throw new InvalidConfigException("stateBackend.kmsKeyId", kmsKeyId,
+                    "must be a key in the state bucket's region " + region + " (S3 encrypts an object only with a key of its own region,"
+                            + " so every state write would fail); use the key, or a multi-Region key's replica, in " + region);
         }
     }
 

@@ -120,6 +120,13 @@ class StateBackendConfigTest {
                 .network(n -> n.vpcCidr("10.40.0.0/16"))).build();
     }
 
+    @Test
+    void rejectsAKmsKeyOfAnotherRegionThanTheStateBucket() {
+        assertRejected(b -> b.stateKmsKeyId("arn:aws:kms:eu-central-1:111122223333:key/0b6a9c5e-3f2d-4e1a-9c8b-7d6e5f4a3b2c"),
+                "environment 'dev': stateBackend.kmsKeyId must be a key in the state bucket's region eu-west-1",
+                "got 'arn:aws:kms:eu-central-1:111122223333:key/0b6a9c5e-3f2d-4e1a-9c8b-7d6e5f4a3b2c'");
+    }
+
     private static void assertRejected(UnaryOperator<EnvironmentConfig.Builder> overrides, String... fragments) {
         InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> valid(overrides));
         for (String fragment : fragments) {
