@@ -11,9 +11,13 @@ import java.util.List;
 import software.constructs.Construct;
 
 /**
- * A customer-managed KMS key with yearly rotation and an alias. Its policy keeps administration with the
- * account's IAM policies and lets AWS services use the key only as the constructs that need it grant: each
- * grant method adds one statement. Deleted keys wait 30 days.
+ * A customer-managed KMS key with yearly rotation and an alias. Deleted keys wait 30 days.
+ *
+ * <p>Its policy gives the account {@code kms:*}, as AWS's default key policy does: who may use the key is then decided
+ * by the IAM policies of the account's principals, and a service acting for them (RDS, Secrets Manager, AWS Backup)
+ * needs nothing more here. A statement naming the account under a condition would add nothing to that one. Service
+ * principals that act on their own behalf (CloudWatch Logs, the publishers of an encrypted topic) are not principals of
+ * the account: each grant method adds the one statement such a service needs.
  */
 public final class EncryptionKey extends Construct {
 
@@ -24,8 +28,6 @@ public final class EncryptionKey extends Construct {
     private final String arn;
     private final DataAwsIamPolicyDocument policy;
     private final PolicyStatement administration;
-    private final List<PolicyStatement> throughServices = new ArrayList<>();
-    private final List<PolicyStatement> roles = new ArrayList<>();
     private final List<PolicyStatement> logGroups = new ArrayList<>();
     private final List<PolicyStatement> publishers = new ArrayList<>();
 
@@ -54,34 +56,6 @@ public final class EncryptionKey extends Construct {
                 .name("alias/" + props.alias())
                 .targetKeyId(key.getKeyId())
                 .build());
-    }
-
-    /**
-     * Lets principals of the account encrypt and decrypt with the key, but only through {@code service} (e.g.
-     * {@code rds}, {@code secretsmanager}) in the key's region: the service acts for them.
-     */
-    public void grantThroughService(String sid, String service) {
-        grant(throughServices, PolicyStatement.allow(sid)
-                .account(props.accountId())
-                .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant",
-                        "kms:ListGrants", "kms:DescribeKey")
-                .resources("*")
-                .condition("StringEquals", "kms:ViaService", service + "." + props.region() + ".amazonaws.com")
-                .condition("StringEquals", "kms:CallerAccount", props.accountId()));
-    }
-
-    /**
-     * Lets one role of the account (e.g. the one AWS Backup assumes) use the key directly, and give the AWS services it
-     * drives (a snapshot copy) grants on it: the grantee is named by {@code aws:PrincipalArn}, so the policy never
-     * refers to a role that does not exist yet. Without it, a copy made by the role "succeeds" with nothing copied.
-     */
-    public void grantRole(String sid, String roleArn) {
-        grant(roles, PolicyStatement.allow(sid)
-                .account(props.accountId())
-                .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey",
-                        "kms:CreateGrant", "kms:ListGrants", "kms:RetireGrant")
-                .resources("*")
-                .condition("ArnEquals", "aws:PrincipalArn", roleArn));
     }
 
     /**
@@ -129,8 +103,6 @@ public final class EncryptionKey extends Construct {
     /** Grouped by kind, so the policy reads the same whatever order the constructs granted in. */
     private List<PolicyStatement> statements() {
         List<PolicyStatement> all = new ArrayList<>(List.of(administration));
-        all.addAll(throughServices);
-        all.addAll(roles);
         all.addAll(logGroups);
         all.addAll(publishers);
         return all;

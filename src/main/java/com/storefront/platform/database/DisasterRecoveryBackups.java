@@ -67,17 +67,12 @@ public final class DisasterRecoveryBackups extends Construct {
                     .build());
         }
 
-        // The source snapshot is encrypted with the environment's key: copying it to another region decrypts it
-        // through grants the role gives RDS and AWS Backup.
-        props.key().grantRole("BackupRoleCopiesSnapshots", role.getArn());
-        props.key().grantThroughService("AwsBackupUsesKey", "backup");
+        // The copy decrypts the snapshot with the environment's key and encrypts it again with the recovery key, in its
+        // region, through RDS and AWS Backup: the managed policies give the role both keys (ForBackup the grants, ForRestores
+        // the use through RDS), and both key policies leave the account's roles to their IAM policies.
         recoveryKey = new EncryptionKey(this, "recovery-key", new EncryptionKeyProps(names.name("dr-backups"),
                 "Encrypts the " + names.environment() + " PostgreSQL recovery points copied from " + names.region(),
                 props.accountId(), config.region(), props.protect(), props.recoveryProvider()));
-        // The copy is re-encrypted with the recovery vault's key, in its region, by the role through RDS and AWS Backup.
-        recoveryKey.grantRole("BackupRoleEncryptsCopies", role.getArn());
-        recoveryKey.grantThroughService("AwsBackupUsesKeyForCopies", "backup");
-        recoveryKey.grantThroughService("RdsUsesKeyForCopies", "rds");
 
         vault = new BackupVault(this, "vault", BackupVaultConfig.builder()
                 .name(names.name("backups"))

@@ -63,7 +63,6 @@ public final class PostgresDatabase extends Construct {
         this.props = props;
         ResourceNames names = props.names();
         DatabaseConfig config = props.config();
-        props.key().grantThroughService("RdsUsesKey", "rds");
         props.key().grantLogGroups("CloudWatchLogsUsesKeyForDatabaseLogs", "/aws/rds/instance/" + names.name("postgres") + "*");
 
         subnetGroupName = new DbSubnetGroup(this, "subnet-group", DbSubnetGroupConfig.builder()

@@ -27,7 +27,6 @@ record WriteOnlySecret(SecretsmanagerSecret secret, SecretsmanagerSecretVersion 
      */
     static WriteOnlySecret declare(Construct scope, String versionId, String name, String description, EncryptionKey key, boolean protect,
             String value, int valueVersion) {
-        key.grantThroughService("SecretsManagerUsesKey", "secretsmanager");
         SecretsmanagerSecret secret = new SecretsmanagerSecret(scope, "secret", SecretsmanagerSecretConfig.builder()
                 .name(name)
                 .description(description)

@@ -94,32 +94,21 @@ class DisasterRecoveryBackupsTest {
     }
 
     @Test
-    void letsTheBackupRoleUseTheEnvironmentsKeyForTheSnapshotCopy() {
+    void leavesTheRecoveryKeyToTheAccountsIamPoliciesWhichGiveTheBackupRoleTheCopy() {
         StackJson json = synth(Tier.PROD, d -> d);
 
-        JsonNode statement = statement(json, "BackupRoleCopiesSnapshots");
-
-        json.check(StackJson.strings(statement.path("actions")).containsAll(Set.of("kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey",
-                "kms:GenerateDataKey*", "kms:ReEncrypt*")), "what the copy of an encrypted snapshot needs");
-        json.check(statement.at("/condition/0/variable").asText().equals("aws:PrincipalArn")
-                && statement.at("/condition/0/values/0").asText().equals(backupRole(json)), "for the backup role only");
-        json.check(statement(json, "AwsBackupUsesKey").at("/condition/0/values/0").asText().equals("backup.eu-west-1.amazonaws.com"),
-                "AWS Backup uses the environment's key in its region");
-    }
-
-    @Test
-    void letsTheBackupRoleAndAwsBackupEncryptTheCopiesWithTheRecoveryKey() {
-        StackJson json = synth(Tier.PROD, d -> d);
-
-        JsonNode statement = statement(json, "BackupRoleEncryptsCopies");
-
-        json.check(StackJson.strings(statement.path("actions")).containsAll(Set.of("kms:CreateGrant", "kms:Encrypt", "kms:GenerateDataKey*",
-                "kms:DescribeKey")), "what encrypting the copy needs");
-        json.check(statement.at("/condition/0/values/0").asText().equals(backupRole(json)), "for the backup role only");
         JsonNode recoveryPolicy = json.dataSources("aws_iam_policy_document").values().stream()
-                .filter(d -> sids(d).contains("BackupRoleEncryptsCopies")).findFirst().orElseThrow();
-        json.check(recoveryPolicy.toString().contains("backup.eu-central-1.amazonaws.com")
-                && recoveryPolicy.toString().contains("rds.eu-central-1.amazonaws.com"), "AWS Backup and RDS use it in the recovery region");
+                .filter(d -> RECOVERY_PROVIDER.equals(d.path("provider").asText())).findFirst().orElseThrow();
+        JsonNode administers = statement(json, "AccountAdministers");
+
+        // The managed policies give the role both keys; a key policy statement naming the account would add nothing.
+        json.check(sids(recoveryPolicy).equals(Set.of("AccountAdministers")), "the account alone: " + recoveryPolicy);
+        json.check(StackJson.strings(administers.path("actions")).equals(Set.of("kms:*"))
+                && administers.at("/principals/0/identifiers/0").asText().equals("arn:aws:iam::" + TestStacks.environment(Tier.PROD, d -> d).accountId() + ":root"),
+                "IAM policies decide: " + administers);
+        json.assertHasResourceWithProperties("aws_iam_role_policy_attachment", Map.of("role",
+                StackJson.reference("aws_iam_role", json.logicalId("aws_iam_role", r -> r.path("name").asText().endsWith("-backup")), "name"),
+                "policy_arn", "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores"));
     }
 
     @Test

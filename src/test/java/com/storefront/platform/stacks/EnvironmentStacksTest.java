@@ -12,6 +12,7 @@ import com.storefront.platform.testing.SynthesizedStacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -201,17 +202,23 @@ class EnvironmentStacksTest {
 
     @ParameterizedTest
     @MethodSource("environments")
-    void letsOnlyRdsSecretsManagerAndTheEnvironmentsLogGroupsUseTheDatabaseKey(EnvironmentConfig environment) {
+    void leavesTheDatabaseKeyToTheAccountsIamPoliciesAndOpensItToThisEnvironmentsLogGroupsAndAlarms(EnvironmentConfig environment) {
         StackJson database = Stacks.of(environment).database();
         String region = environment.region();
 
-        String keyPolicy = database.dataSources("aws_iam_policy_document").values().stream()
-                .filter(d -> d.toString().contains("AccountAdministers") && d.toString().contains("\"RdsUsesKey\""))
-                .findFirst().map(JsonNode::toString).orElse("");
+        JsonNode keyPolicy = database.dataSources("aws_iam_policy_document").values().stream()
+                .filter(d -> d.toString().contains("AccountAdministers") && d.toString().contains("CloudWatchLogsUsesKeyForDatabaseLogs"))
+                .findFirst().orElse(null);
 
-        database.check(keyPolicy.contains("rds." + region + ".amazonaws.com"), "RDS via service");
-        database.check(keyPolicy.contains("secretsmanager." + region + ".amazonaws.com"), "Secrets Manager via service");
-        database.check(keyPolicy.contains("arn:aws:logs:" + region + ":" + environment.accountId()
+        database.check(keyPolicy != null, "the database key's policy");
+        Map<String, String> principals = new TreeMap<>();
+        keyPolicy.path("statement").forEach(s -> principals.put(s.path("sid").asText(),
+                s.at("/principals/0/type").asText() + " " + StackJson.strings(s.at("/principals/0/identifiers"))));
+        database.check(principals.get("AccountAdministers").equals("AWS [arn:aws:iam::" + environment.accountId() + ":root]"),
+                "the account's IAM policies decide: " + principals);
+        database.check(principals.entrySet().stream().filter(e -> !e.getKey().equals("AccountAdministers"))
+                .allMatch(e -> e.getValue().startsWith("Service ")), "besides the account, only services acting on their own: " + principals);
+        database.check(keyPolicy.toString().contains("arn:aws:logs:" + region + ":" + environment.accountId()
                 + ":log-group:/aws/rds/instance/storefront-" + environment.name() + "-postgres*"), "logs limited to this environment's log groups");
         database.resources("aws_kms_key").values().forEach(key -> database.check(key.path("enable_key_rotation").asBoolean(), "keys rotate"));
         database.assertHasResourceWithProperties("aws_kms_alias", Map.of("name", "alias/storefront-" + environment.name() + "-postgres"));
