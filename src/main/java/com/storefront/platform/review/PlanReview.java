@@ -40,8 +40,11 @@ public final class PlanReview {
             summary.md/.json, and fails when a plan deletes or replaces a protected resource (database instances,
             KMS keys, secrets, S3 buckets and their configuration, log groups, AWS Backup vaults) or updates one in
             place in a way that deletes data already kept (backup or log retention shortened, bucket versioning
-            suspended, objects expiring sooner). In-place changes that interrupt clients (a renamed instance, a new
-            class, port, engine or CA, a password rotation, reboot-only parameters) are listed as warnings.
+            suspended, objects expiring sooner, an update through a Blue/Green deployment) or lifts what keeps it
+            (deletion protection, final snapshot, force_destroy, a secret's recovery window), or when the refresh no
+            longer finds a protected resource where the configuration looks. In-place changes that interrupt clients
+            (a renamed instance, a new class, port, engine or CA, a password rotation, reboot-only parameters) are
+            listed as warnings.
 
               --offline         stacks synthesized with STOREFRONT_MODE=offline: local state, placeholder
                                 credentials, plan -refresh=false. Default: real (S3 state, your AWS credentials).
@@ -55,7 +58,8 @@ public final class PlanReview {
               --jobs N          stacks planned at once. Default: the number of processors
               --block-disruptive  fail on disruptive changes too, not only warn
 
-            Exit codes: 0 passed, 1 blocked by the guard, 2 usage or Terraform error.
+            Exit codes: 0 passed, 1 blocked by the guard (or a disruption, with --block-disruptive), 2 usage or
+            Terraform error.
             """;
 
     private PlanReview() {
