@@ -73,6 +73,13 @@ enum DataLosingUpdate {
             return shortened(before.path("backup_retention_period"), after.path("backup_retention_period"));
         }
     },
+    PERFORMANCE_INSIGHTS_RETENTION("aws_db_instance", "performance_insights_retention_period shortened",
+            "Performance Insights deletes the collected history older than the new period") {
+        @Override
+        boolean loses(JsonNode before, JsonNode after) {
+            return shortened(before.path("performance_insights_retention_period"), after.path("performance_insights_retention_period"));
+        }
+    },
     LOG_RETENTION("aws_cloudwatch_log_group", "retention_in_days shortened",
             "CloudWatch Logs deletes the events older than the new retention") {
         @Override

@@ -39,8 +39,8 @@ public final class PlanReview {
             Plans each synthesized stack (terraform init, plan -out, show -json), writes <stack>.md/.json and
             summary.md/.json, and fails when a plan deletes or replaces a protected resource (database instances,
             KMS keys, secrets, S3 buckets and their configuration, log groups, AWS Backup vaults) or updates one in
-            place in a way that deletes data already kept (backup or log retention shortened, bucket versioning
-            suspended, objects expiring sooner, an update through a Blue/Green deployment) or lifts what keeps it
+            place in a way that deletes data already kept (backup, Performance Insights or log retention shortened,
+            bucket versioning suspended, objects expiring sooner, an update through a Blue/Green deployment) or lifts what keeps it
             (deletion protection, final snapshot, force_destroy, a secret's recovery window), or when the refresh no
             longer finds a protected resource where the configuration looks. In-place changes that interrupt clients
             (a renamed instance, a new class, port, engine or CA, a password rotation, reboot-only parameters) are

@@ -20,8 +20,9 @@ class DataLosingUpdateTest {
         List<String> losses = new ArrayList<>();
         updates().forEach(update -> losses.addAll(DataLosingUpdate.of(update.path("type").asText(), update.path("change"))));
 
-        assertEquals(4, losses.size(), losses::toString);
+        assertEquals(5, losses.size(), losses::toString);
         assertTrue(losses.stream().anyMatch(l -> l.startsWith("retention_in_days shortened: CloudWatch Logs deletes")), losses::toString);
+        assertTrue(losses.stream().anyMatch(l -> l.startsWith("performance_insights_retention_period shortened: ")), losses::toString);
         assertTrue(losses.stream().anyMatch(l -> l.startsWith("versioning suspended: ")), losses::toString);
     }
 

@@ -52,11 +52,12 @@ enum FixturePlan {
     SNAPSHOT("snapshot", Map.of("snapshot_identifier", "storefront-fixture-before-upgrade")),
 
     /**
-     * In-place updates that lose data: the automated backups and the database's log kept for less time, the export
-     * bucket's versioning suspended and its exports expiring sooner.
+     * In-place updates that lose data: the automated backups, Performance Insights' history and the database's log kept
+     * for less time, the export bucket's versioning suspended and its exports expiring sooner.
      */
     DATA_LOSS("data-loss", Map.of(
             "backup_retention_days", 7,
+            "performance_insights_retention_days", 7,
             "log_retention_days", 7,
             "versioning_status", "Suspended",
             "export_expiration_days", 90)),

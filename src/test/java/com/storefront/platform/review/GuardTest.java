@@ -75,7 +75,8 @@ class GuardTest {
         assertTrue(findings.stream().allMatch(f -> f.blocks() && f.protection().equals(Finding.IN_PLACE_DATA_LOSS)), findings::toString);
         assertEquals("database-fixture: aws_db_instance.primary — update in place. Loses data: backup_retention_period shortened: RDS"
                 + " deletes at once the automated backups older than the new period (every one of them at 0), and point-in-time"
-                + " recovery reaches back no further.", find(findings, "aws_db_instance.primary").message());
+                + " recovery reaches back no further; performance_insights_retention_period shortened: Performance Insights deletes"
+                + " the collected history older than the new period.", find(findings, "aws_db_instance.primary").message());
         assertTrue(find(findings, "aws_s3_bucket_lifecycle_configuration.backups").why().contains("objects expire sooner"),
                 findings::toString);
     }
