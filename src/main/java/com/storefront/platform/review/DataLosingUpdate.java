@@ -19,107 +19,41 @@ enum DataLosingUpdate {
     BLUE_GREEN_SWITCHOVER("aws_db_instance", "updated through a Blue/Green deployment",
             "after the switchover the AWS provider deletes the old instance with no final snapshot, and RDS its automated"
                     + " backups with it, so point-in-time recovery reaches back only to the switchover; take a manual snapshot"
-                    + " first") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            if (!after.at("/blue_green_update/0/enabled").asBoolean()) {
-                return false;
-            }
-            for (Iterator<String> names = after.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!UPDATED_WITHOUT_DEPLOYMENT.contains(name) && !after.get(name).equals(before.path(name))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    },
+                    + " first", DataLosingUpdate::deploysBlueGreen),
     DATABASE_PROTECTION_LIFTED("aws_db_instance", "protection lifted",
             "deletion protection off, no final snapshot or the automated backups deleted with the instance: its next deletion"
-                    + " or replacement keeps nothing to restore from") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            return turnedOff(before, after, "deletion_protection") || turnedOn(before, after, "skip_final_snapshot")
-                    || turnedOn(before, after, "delete_automated_backups");
-        }
-    },
+                    + " or replacement keeps nothing to restore from",
+            anyOf(turnedOff("deletion_protection"), turnedOn("skip_final_snapshot"), turnedOn("delete_automated_backups"))),
     BUCKET_FORCE_DESTROY("aws_s3_bucket", "force_destroy turned on",
-            "the bucket's next deletion or replacement deletes every object in it first, where S3 would refuse it") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            return turnedOn(before, after, "force_destroy");
-        }
-    },
+            "the bucket's next deletion or replacement deletes every object in it first, where S3 would refuse it",
+            turnedOn("force_destroy")),
     VAULT_FORCE_DESTROY("aws_backup_vault", "force_destroy turned on",
-            "the vault's next deletion or replacement deletes every recovery point in it first, where AWS Backup would refuse it") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            return turnedOn(before, after, "force_destroy");
-        }
-    },
+            "the vault's next deletion or replacement deletes every recovery point in it first, where AWS Backup would refuse it",
+            turnedOn("force_destroy")),
     SECRET_RECOVERY_WINDOW("aws_secretsmanager_secret", "recovery_window_in_days shortened",
-            "a deleted secret can be restored for fewer days (at 0 it is gone at once)") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            return shortened(before.path("recovery_window_in_days"), after.path("recovery_window_in_days"));
-        }
-    },
+            "a deleted secret can be restored for fewer days (at 0 it is gone at once)", shortened("recovery_window_in_days")),
 
     BACKUP_RETENTION("aws_db_instance", "backup_retention_period shortened",
             "RDS deletes at once the automated backups older than the new period (every one of them at 0), and point-in-time"
-                    + " recovery reaches back no further") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            return shortened(before.path("backup_retention_period"), after.path("backup_retention_period"));
-        }
-    },
+                    + " recovery reaches back no further", shortened("backup_retention_period")),
     PERFORMANCE_INSIGHTS_RETENTION("aws_db_instance", "performance_insights_retention_period shortened",
-            "Performance Insights deletes the collected history older than the new period") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            return shortened(before.path("performance_insights_retention_period"), after.path("performance_insights_retention_period"));
-        }
-    },
+            "Performance Insights deletes the collected history older than the new period",
+            shortened("performance_insights_retention_period")),
     LOG_RETENTION("aws_cloudwatch_log_group", "retention_in_days shortened",
-            "CloudWatch Logs deletes the events older than the new retention") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            return keptLess(before.path("retention_in_days").asInt(0), after.path("retention_in_days").asInt(0));
-        }
-    },
+            "CloudWatch Logs deletes the events older than the new retention",
+            (before, after) -> keptLess(before.path("retention_in_days").asInt(0), after.path("retention_in_days").asInt(0))),
     VERSIONING("aws_s3_bucket_versioning", "versioning suspended",
-            "an object overwritten or deleted from now on keeps no previous version to restore") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            return status(before).equals("Enabled") && !status(after).equals("Enabled");
-        }
-
-        private String status(JsonNode versioning) {
-            return versioning.at("/versioning_configuration/0/status").asText();
-        }
-    },
+            "an object overwritten or deleted from now on keeps no previous version to restore",
+            (before, after) -> versioning(before).equals("Enabled") && !versioning(after).equals("Enabled")),
     LIFECYCLE_EXPIRY("aws_s3_bucket_lifecycle_configuration", "objects expire sooner",
-            "S3 applies a lifecycle rule to the objects already stored: those past the new age are deleted") {
-        @Override
-        boolean loses(JsonNode before, JsonNode after) {
-            Map<String, JsonNode> earlier = new HashMap<>();
-            before.path("rule").forEach(rule -> earlier.put(rule.path("id").asText(), rule));
-            for (JsonNode rule : after.path("rule")) {
-                JsonNode was = earlier.get(rule.path("id").asText());
-                JsonNode wasOn = was != null && was.path("status").asText().equals("Enabled") ? was : null;
-                if (rule.path("status").asText().equals("Enabled") && (expiresSooner(wasOn, rule, "/expiration/0/days")
-                        || expiresSooner(wasOn, rule, "/noncurrent_version_expiration/0/noncurrent_days"))) {
-                    return true;
-                }
-            }
-            return false;
-        }
+            "S3 applies a lifecycle rule to the objects already stored: those past the new age are deleted",
+            DataLosingUpdate::expiresSooner);
 
-        /** Whether {@code rule} now expires at {@code days} what {@code was} (null: an off or new rule) kept longer. */
-        private boolean expiresSooner(JsonNode was, JsonNode rule, String days) {
-            return keptLess(was == null ? 0 : was.at(days).asInt(0), rule.at(days).asInt(0));
-        }
-    };
+    /** Whether an update from {@code before} to {@code after} deletes data already kept. */
+    @FunctionalInterface
+    private interface Rule {
+        boolean loses(JsonNode before, JsonNode after);
+    }
 
     /**
      * What the AWS provider updates in place even with {@code blue_green_update} on (its update's
@@ -133,15 +67,14 @@ enum DataLosingUpdate {
     private final String resourceType;
     private final String what;
     private final String why;
+    private final Rule rule;
 
-    DataLosingUpdate(String resourceType, String what, String why) {
+    DataLosingUpdate(String resourceType, String what, String why, Rule rule) {
         this.resourceType = resourceType;
         this.what = what;
         this.why = why;
+        this.rule = rule;
     }
-
-    /** Whether the update from {@code before} to {@code after} deletes data already kept. */
-    abstract boolean loses(JsonNode before, JsonNode after);
 
     /**
      * What one in-place update of a {@code resourceType} deletes, each as {@code what: why}, from the plan's
@@ -149,9 +82,45 @@ enum DataLosingUpdate {
      */
     static List<String> of(String resourceType, JsonNode change) {
         return Arrays.stream(values())
-                .filter(rule -> rule.resourceType.equals(resourceType) && rule.loses(change.path("before"), change.path("after")))
-                .map(rule -> rule.what + ": " + rule.why)
+                .filter(update -> update.resourceType.equals(resourceType) && update.rule.loses(change.path("before"), change.path("after")))
+                .map(update -> update.what + ": " + update.why)
                 .toList();
+    }
+
+    private static boolean deploysBlueGreen(JsonNode before, JsonNode after) {
+        if (!after.at("/blue_green_update/0/enabled").asBoolean()) {
+            return false;
+        }
+        for (Iterator<String> names = after.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!UPDATED_WITHOUT_DEPLOYMENT.contains(name) && !after.get(name).equals(before.path(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String versioning(JsonNode versioning) {
+        return versioning.at("/versioning_configuration/0/status").asText();
+    }
+
+    private static boolean expiresSooner(JsonNode before, JsonNode after) {
+        Map<String, JsonNode> earlier = new HashMap<>();
+        before.path("rule").forEach(rule -> earlier.put(rule.path("id").asText(), rule));
+        for (JsonNode rule : after.path("rule")) {
+            JsonNode was = earlier.get(rule.path("id").asText());
+            JsonNode wasOn = was != null && was.path("status").asText().equals("Enabled") ? was : null;
+            if (rule.path("status").asText().equals("Enabled") && (expiresSooner(wasOn, rule, "/expiration/0/days")
+                    || expiresSooner(wasOn, rule, "/noncurrent_version_expiration/0/noncurrent_days"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code rule} now expires at {@code days} what {@code was} (null: an off or new rule) kept longer. */
+    private static boolean expiresSooner(JsonNode was, JsonNode rule, String days) {
+        return keptLess(was == null ? 0 : was.at(days).asInt(0), rule.at(days).asInt(0));
     }
 
     /** Whether a limit in days, where 0 (or unset) keeps forever, went from {@code had} to a shorter {@code will}. */
@@ -159,15 +128,23 @@ enum DataLosingUpdate {
         return will > 0 && (had == 0 || will < had);
     }
 
-    private static boolean turnedOn(JsonNode before, JsonNode after, String flag) {
-        return !before.path(flag).asBoolean() && after.path(flag).asBoolean();
+    private static Rule anyOf(Rule... rules) {
+        return (before, after) -> Arrays.stream(rules).anyMatch(rule -> rule.loses(before, after));
     }
 
-    private static boolean turnedOff(JsonNode before, JsonNode after, String flag) {
-        return before.path(flag).asBoolean() && after.has(flag) && !after.path(flag).asBoolean();
+    private static Rule turnedOn(String flag) {
+        return (before, after) -> !before.path(flag).asBoolean() && after.path(flag).asBoolean();
     }
 
-    private static boolean shortened(JsonNode was, JsonNode will) {
-        return was.isNumber() && will.isNumber() && will.asInt() < was.asInt();
+    private static Rule turnedOff(String flag) {
+        return (before, after) -> before.path(flag).asBoolean() && after.has(flag) && !after.path(flag).asBoolean();
+    }
+
+    private static Rule shortened(String attribute) {
+        return (before, after) -> {
+            JsonNode was = before.path(attribute);
+            JsonNode will = after.path(attribute);
+            return was.isNumber() && will.isNumber() && will.asInt() < was.asInt();
+        };
     }
 }
