@@ -49,16 +49,16 @@ run "reads_state_of_the_environments_database_stack" {
   }
 }
 
-run "state_key_can_be_overridden" {
+run "state_key_can_be_overridden_with_a_legacy_key_without_tfstate_suffix" {
   command = plan
 
   variables {
-    state_key = "legacy/database.tfstate"
+    state_key = "legacy/database"
   }
 
   assert {
-    condition     = data.terraform_remote_state.database.config.key == "legacy/database.tfstate"
-    error_message = "var.state_key must replace the derived key."
+    condition     = data.terraform_remote_state.database.config.key == "legacy/database"
+    error_message = "var.state_key must replace the derived key, with any suffix the S3 backend reads."
   }
 }
 
@@ -269,19 +269,6 @@ run "rejects_malformed_region" {
   }
 
   expect_failures = [var.state_region]
-}
-
-run "accepts_a_legacy_state_key_without_tfstate_suffix" {
-  command = plan
-
-  variables {
-    state_key = "legacy/database"
-  }
-
-  assert {
-    condition     = data.terraform_remote_state.database.config.key == "legacy/database"
-    error_message = "A key without .tfstate is a key the S3 backend reads."
-  }
 }
 
 run "rejects_state_key_ending_with_a_slash" {
