@@ -118,14 +118,18 @@ public record EmulatorDeployment(URI endpoint, Path stateDirectory) implements D
 
     @Override
     public void afterSynth(Path outdir, List<EnvironmentConfig> environments) throws IOException {
-        String profile = "# Written by synthesis (STOREFRONT_MODE=emulator): the stack's AWS calls go to the emulator.\n"
-                + "[profile " + PROFILE + "]\n"
-                + "endpoint_url = " + endpoint + "\n";
         for (EnvironmentConfig environment : environments) {
             for (Layer layer : Layer.values()) {
-                Files.writeString(layer.stackDirectory(outdir, environment).resolve(CONFIG_FILE), profile);
+                Files.writeString(layer.stackDirectory(outdir, environment).resolve(CONFIG_FILE), profile(endpoint));
             }
         }
+    }
+
+    /** The {@value #CONFIG_FILE} that sends the AWS calls of a provider using profile {@value #PROFILE} to {@code endpoint}. */
+    public static String profile(URI endpoint) {
+        return "# Written by synthesis (STOREFRONT_MODE=emulator): the stack's AWS calls go to the emulator.\n"
+                + "[profile " + PROFILE + "]\n"
+                + "endpoint_url = " + endpoint + "\n";
     }
 
     /** {@code <stateDirectory>/<bucket>/<key>}: the S3 layout, so two environments never share a file. */

@@ -3,6 +3,7 @@ package com.storefront.platform.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.storefront.platform.deployment.EmulatorDeployment;
 import com.storefront.platform.terraform.Terraform;
 import com.storefront.platform.testing.Emulator;
 import com.storefront.platform.testing.TerraformRequired;
@@ -38,8 +39,8 @@ class VanishedResourcesOnEmulatorTest {
               skip_requesting_account_id  = true
               skip_metadata_api_check     = true
               skip_region_validation      = true
-              profile                     = "storefront-emulator"
-              shared_config_files         = ["emulator.aws-config"]
+              profile                     = "%s"
+              shared_config_files         = ["%s"]
             }
 
             resource "aws_kms_key" "recovery" {
@@ -57,14 +58,14 @@ class VanishedResourcesOnEmulatorTest {
                 prevent_destroy = true
               }
             }
-            """;
+            """.formatted(EmulatorDeployment.PROFILE, EmulatorDeployment.CONFIG_FILE);
 
     @Test
     void blocksTheProtectedKeyAndVaultTheRefreshNoLongerFindsInTheNewRegion() throws IOException {
         Files.createDirectories(DIR);
         try (Emulator emulator = Emulator.start("123456789012", "eu-west-1", DIR.resolve("emulator.log"))) {
             Files.writeString(DIR.resolve("main.tf"), CONFIGURATION);
-            Files.writeString(DIR.resolve("emulator.aws-config"), "[profile storefront-emulator]\nendpoint_url = " + emulator.endpoint() + "\n");
+            Files.writeString(DIR.resolve(EmulatorDeployment.CONFIG_FILE), EmulatorDeployment.profile(emulator.endpoint()));
             Terraform terraform = TerraformRequired.runner(DIR);
             terraform.run(DIR, "init", "-input=false", "-no-color").orThrow(DIR);
             terraform.run(DIR, "apply", "-auto-approve", "-input=false", "-no-color", "-var", "region=eu-west-1").orThrow(DIR);
