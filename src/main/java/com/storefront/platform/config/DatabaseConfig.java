@@ -72,7 +72,8 @@ public record DatabaseConfig(
      */
     public static final SortedSet<String> COMPUTED_PARAMETERS = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
             "autovacuum_work_mem", "effective_cache_size", "log_connections", "log_disconnections", "log_min_duration_statement", "log_statement",
-            "maintenance_work_mem", "max_connections", "pg_stat_statements.track", "pgaudit.log", "rds.force_ssl", "shared_buffers",
+            "maintenance_work_mem", "max_connections", "pg_stat_statements.track", "pg_stat_statements.track_utility", "pgaudit.log", "rds.force_ssl",
+            "shared_buffers",
             "shared_preload_libraries", "work_mem")));
 
     /** A PostgreSQL parameter name, with a prefix for extensions' and RDS's own ({@code rds.logical_replication}). */

@@ -103,6 +103,10 @@ public record PostgresParameters(InstanceClass sizedFor) {
                 new Parameter("rds.force_ssl", "1", false),
                 new Parameter("shared_preload_libraries", "pg_stat_statements,pgaudit", true),
                 new Parameter("pg_stat_statements.track", "top", false),
+                // Utility statements are kept with their text as sent: ALTER ROLE ... PASSWORD would leave the rotation
+                // function's new master passwords there, readable by the master and pg_read_all_stats. Queries are still
+                // tracked (their constants replaced); VACUUM, DDL and the like are not.
+                new Parameter("pg_stat_statements.track_utility", "0", false),
                 new Parameter("log_min_duration_statement", Integer.toString(slowQueryMillis), false),
                 new Parameter("log_connections", "1", false),
                 new Parameter("log_disconnections", "1", false),
