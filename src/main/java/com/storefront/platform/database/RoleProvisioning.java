@@ -27,8 +27,8 @@ import software.constructs.Construct;
  * State Manager association runs on the bastion as the master user, whose secret (and the proxy's) the bastion may
  * read for that. The script is the document's content, so a change to the declared roles is a new document version,
  * which replaces the association: the provider waits for an association's run only when it creates one, so an update
- * in place would run the new version without the deploy ever seeing it fail. Either way the deploy waits until the run
- * succeeded.
+ * in place would run the new version without the deploy ever seeing it fail. A replaced primary replaces it too. Either
+ * way the deploy waits until the run succeeded.
  *
  * <p>Without a bastion nothing runs: {@link #script()} is published, and {@link #runCommand()} says how to run it.
  */
@@ -87,7 +87,10 @@ public final class RoleProvisioning extends Construct {
                 .targets(List.of(SsmAssociationTargets.builder().key("InstanceIds").values(List.of(bastion.instance().getId())).build()))
                 .waitForSuccessTimeoutSeconds(WAIT_FOR_SUCCESS_SECONDS)
                 .dependsOn(needs)
-                .lifecycle(TerraformResourceLifecycle.builder().replaceTriggeredBy(List.of(ResourceAddress.of(document))).build())
+                // A replaced primary is a new, empty database behind the same endpoint (so the same document): its
+                // resource id, new with each instance, runs the script there too.
+                .lifecycle(TerraformResourceLifecycle.builder().replaceTriggeredBy(List.of(ResourceAddress.of(document),
+                        ResourceAddress.of(props.database().primary()) + ".resource_id")).build())
                 .build());
     }
 

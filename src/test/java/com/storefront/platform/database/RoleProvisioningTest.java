@@ -70,8 +70,9 @@ class RoleProvisioningTest {
         database.check(run.path("wait_for_success_timeout_seconds").asInt() == RoleProvisioning.WAIT_FOR_SUCCESS_SECONDS, "the deploy waits for it");
         // The provider waits for a run only when it creates the association.
         database.check(StackJson.strings(run.at("/lifecycle/replace_triggered_by"))
-                        .equals(Set.of("aws_ssm_document." + database.logicalId("aws_ssm_document", d -> true))),
-                "a new script replaces the association, whose run the deploy then waits for: " + run);
+                        .equals(Set.of("aws_ssm_document." + database.logicalId("aws_ssm_document", d -> true),
+                                "aws_db_instance." + database.logicalId("aws_db_instance", d -> !d.has("replicate_source_db")) + ".resource_id")),
+                "a new script, or a new (empty) primary, replaces the association, whose run the deploy then waits for: " + run);
         Set<String> needs = StackJson.strings(run.path("depends_on"));
         database.check(needs.stream().anyMatch(d -> d.startsWith("aws_db_instance.postgres_primary_"))
                 && needs.stream().anyMatch(d -> d.startsWith("aws_iam_role_policy.roles_read-secrets")), "after the primary and its grant: " + needs);
