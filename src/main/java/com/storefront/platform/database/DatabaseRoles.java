@@ -108,13 +108,20 @@ public record DatabaseRoles(String databaseName, String masterUsername, List<Dat
         String name = identifier(role.name());
         StringBuilder sql = new StringBuilder("-- ").append(role.name()).append(": ").append(role.privilege())
                 .append(role.name().equals(proxiedRole) ? ", through the RDS Proxy with its password" : "").append('\n');
+        boolean iam = !role.name().equals(proxiedRole);
+        // From PostgreSQL 16, changing another role's login or password takes ADMIN OPTION on it, which the master has on
+        // the roles it created: say so rather than let ALTER ROLE fail with "permission denied".
         sql.append(doBlock("""
                 IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = %1$s) THEN
                   CREATE ROLE %2$s LOGIN;
+                ELSIF current_setting('server_version_num')::int >= 160000
+                    AND (%3$s OR NOT (SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = %1$s))
+                    AND NOT pg_has_role(current_user, %1$s, 'MEMBER WITH ADMIN OPTION') THEN
+                  RAISE EXCEPTION 'role %% exists, and %% may not change its %%: PostgreSQL 16 requires ADMIN OPTION on the role, which only its creator has; have it run GRANT %% TO %% WITH ADMIN OPTION, then this script again',
+                    %1$s, current_user, %4$s, %1$s, current_user;
                 ELSIF NOT (SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = %1$s) THEN
                   ALTER ROLE %2$s LOGIN;
-                END IF;""".formatted(literal(role.name()), name)));
-        boolean iam = !role.name().equals(proxiedRole);
+                END IF;""".formatted(literal(role.name()), name, !iam, literal(iam ? "login" : "login or password"))));
         if (iam) {
             sql.append("GRANT rds_iam TO ").append(name).append(";\n");
         } else {

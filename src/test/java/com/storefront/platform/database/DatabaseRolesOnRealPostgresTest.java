@@ -90,6 +90,27 @@ class DatabaseRolesOnRealPostgresTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("everyMajorVersion")
+    void saysWhatToGrantWhenItMayNotChangeARoleTheMasterDidNotCreate(String major) throws SQLException {
+        RealPostgres server = rdsLike(major);
+        String database = newDatabase(server, "outsider");
+        server.runScript(RealPostgres.SUPERUSER, "postgres", "DROP ROLE IF EXISTS outsider_app; CREATE ROLE outsider_app NOLOGIN");
+        DatabaseRoles roles = new DatabaseRoles(database, MASTER, List.of(DatabaseRole.readWrite("outsider_app")));
+
+        if (Integer.parseInt(major) >= 16) {
+            SQLException refused = assertThrows(SQLException.class, () -> server.runScript(MASTER, database, roles.sql()));
+            assertTrue(refused.getMessage().contains("role outsider_app exists, and storefront_admin may not change its login: PostgreSQL 16"
+                    + " requires ADMIN OPTION on the role, which only its creator has; have it run GRANT outsider_app TO storefront_admin"
+                    + " WITH ADMIN OPTION, then this script again"), refused.getMessage());
+            assertEquals("false", query(server, database, "SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'outsider_app'"), "nothing kept");
+            server.runScript(RealPostgres.SUPERUSER, "postgres", "GRANT outsider_app TO storefront_admin WITH ADMIN OPTION");
+        }
+        server.runScript(MASTER, database, roles.sql());
+
+        assertEquals("true", query(server, database, "SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'outsider_app'"));
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("everyMajorVersion")
     void tablesTheMasterCreatesLaterAreReadableByBothAndWritableByTheReadWriteRole(String major) throws SQLException {
         RealPostgres server = rdsLike(major);
         String database = newDatabase(server, "later");
