@@ -21,10 +21,12 @@ import java.util.List;
  *   <li>Every role: {@code LOGIN}, {@code rds_iam} (RDS then accepts only IAM tokens for it), {@code CONNECT} on the
  *       database.
  *   <li>The proxied role, where there is an RDS Proxy: not {@code rds_iam} (revoked if it had it: PostgreSQL would
- *       refuse the proxy's password) but the proxy's password, psql's variable {@code proxy_password}, which whoever
- *       runs the script reads from the proxy's secret ({@code psql -v proxy_password=...}); without the variable psql
- *       refuses the statement and nothing is kept. The server receives it in clear text and keeps a SCRAM verifier;
- *       the parameter group audits the statement with pgaudit, which redacts it, never with {@code log_statement}.
+ *       refuse the proxy's password) but the proxy's password, as its SCRAM-SHA-256 verifier in psql's variable
+ *       {@code proxy_password_verifier}, which whoever runs the script computes from the proxy's secret with
+ *       {@link #SCRAM_VERIFIER_COMMAND} ({@code psql -v proxy_password_verifier="$(... | <that command>)"}), as psql's
+ *       {@code \password} does. The password itself never reaches the server, so neither its logs (a slow or failed
+ *       statement is logged with its text) nor {@code pg_stat_statements} can hold it. Without the variable psql
+ *       refuses the statement, and a value that is not a verifier is refused; either way nothing is kept.
  *   <li>{@code READ_WRITE}: PostgreSQL 14's predefined {@code pg_read_all_data} and {@code pg_write_all_data} (select,
  *       insert, update and delete on every table, view and sequence of every schema, including those created later, by
  *       anyone), and {@code USAGE, CREATE} on schema {@code public} so that the application can run its migrations.
@@ -51,8 +53,30 @@ import java.util.List;
  */
 public record DatabaseRoles(String databaseName, String masterUsername, List<DatabaseRole> roles, String proxiedRole) {
 
-    /** The psql variable holding the proxy's password. */
-    public static final String PROXY_PASSWORD_VARIABLE = "proxy_password";
+    /** The psql variable holding the SCRAM-SHA-256 verifier of the proxy's password. */
+    public static final String PROXY_PASSWORD_VERIFIER_VARIABLE = "proxy_password_verifier";
+
+    /**
+     * A shell command that prints the SCRAM-SHA-256 verifier of the password on its standard input (a trailing newline
+     * is not part of it), with a random salt and PostgreSQL's 4096 iterations, the way psql's {@code \password} and
+     * libpq compute it. It needs Python 3 (Amazon Linux has it) and refuses an empty password, and one that is not ASCII,
+     * which SCRAM would first normalize (SASLprep): the generated passwords are ASCII. Nothing in it opens a Terraform
+     * interpolation or directive, so it can stand in a Terraform string as it is.
+     */
+    public static final String SCRAM_VERIFIER_COMMAND = "python3 -c 'import base64, hashlib, hmac, os, sys;"
+            + " password = sys.stdin.read().rstrip(\"\\n\");"
+            + " sys.exit(\"no password on standard input, or one that is not ASCII\") if not password or not password.isascii() else None;"
+            + " salt = os.urandom(16); iterations = 4096;"
+            + " salted = hashlib.pbkdf2_hmac(\"sha256\", password.encode(), salt, iterations);"
+            + " key = lambda name: hmac.new(salted, name, \"sha256\").digest();"
+            + " text = lambda raw: base64.b64encode(raw).decode();"
+            + " print(\"SCRAM-SHA-256$%d:%s$%s:%s\" % (iterations, text(salt), text(hashlib.sha256(key(b\"Client Key\")).digest()), text(key(b\"Server Key\"))))'";
+
+    /** The form of a SCRAM-SHA-256 verifier: {@code SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>}, base64. */
+    static final String VERIFIER_PATTERN = "^SCRAM-SHA-256\\$[0-9]+:[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}:[A-Za-z0-9+/]+={0,2}$";
+
+    /** The placeholder setting that hands the verifier from psql to the check, for this transaction only. */
+    private static final String VERIFIER_SETTING = "storefront.proxy_password_verifier";
 
     public DatabaseRoles {
         roles = List.copyOf(roles);
@@ -126,8 +150,13 @@ public record DatabaseRoles(String databaseName, String masterUsername, List<Dat
             sql.append("GRANT rds_iam TO ").append(name).append(";\n");
         } else {
             sql.append("REVOKE rds_iam FROM ").append(name).append(";\n")
-                    .append("SET LOCAL password_encryption = 'scram-sha-256';\n")
-                    .append("ALTER ROLE ").append(name).append(" PASSWORD :'").append(PROXY_PASSWORD_VARIABLE).append("';\n");
+                    .append("SET LOCAL ").append(VERIFIER_SETTING).append(" = :'").append(PROXY_PASSWORD_VERIFIER_VARIABLE).append("';\n")
+                    .append(doBlock("""
+                            IF current_setting(%1$s) !~ %2$s THEN
+                              RAISE EXCEPTION 'psql variable %3$s must be the SCRAM-SHA-256 verifier of the proxy''s password (SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>), never the password itself: compute it from the password with the command in DatabaseRoles.SCRAM_VERIFIER_COMMAND';
+                            END IF;
+                            EXECUTE format('ALTER ROLE %%I PASSWORD %%L', %4$s, current_setting(%1$s));""".formatted(
+                            literal(VERIFIER_SETTING), literal(VERIFIER_PATTERN), PROXY_PASSWORD_VERIFIER_VARIABLE, literal(role.name()))));
         }
         sql.append("GRANT CONNECT ON DATABASE ").append(identifier(databaseName)).append(" TO ").append(name).append(";\n");
         switch (role.privilege()) {

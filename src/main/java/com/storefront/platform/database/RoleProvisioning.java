@@ -43,7 +43,7 @@ public final class RoleProvisioning extends Construct {
     private final Optional<SsmAssociation> association;
     private final String connection;
     private final ResourceNames names;
-    private final String proxyPassword;
+    private final String proxyPasswordVerifier;
 
     public RoleProvisioning(Construct scope, String id, RoleProvisioningProps props) {
         super(scope, id);
@@ -52,8 +52,9 @@ public final class RoleProvisioning extends Construct {
         String host = props.database().primary().getAddress();
         connection = "host=" + host + " port=" + PostgresDatabase.PORT + " dbname=" + props.roles().databaseName() + " user="
                 + props.roles().masterUsername() + " sslmode=verify-full sslrootcert=" + names.region() + "-bundle.pem";
-        proxyPassword = props.proxy().map(proxy -> " -v " + DatabaseRoles.PROXY_PASSWORD_VARIABLE + "=\"$(aws secretsmanager get-secret-value --region "
-                + names.region() + " --secret-id " + proxy.secretArn() + " --query SecretString --output text | jq -r .password)\"").orElse("");
+        proxyPasswordVerifier = props.proxy().map(proxy -> " -v " + DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE + "=\"$(aws secretsmanager get-secret-value --region "
+                + names.region() + " --secret-id " + proxy.secretArn() + " --query SecretString --output text | jq -r .password | "
+                + DatabaseRoles.SCRAM_VERIFIER_COMMAND + ")\"").orElse("");
         association = props.bastion().map(bastion -> runOnBastion(props, bastion, host));
     }
 
@@ -113,9 +114,10 @@ public final class RoleProvisioning extends Construct {
         lines.add("SQL");
         String variables = "";
         if (props.proxy().isPresent()) {
+            // Only the password's SCRAM verifier leaves the bastion.
             lines.add("proxy=$(aws secretsmanager get-secret-value --secret-id '" + props.proxy().get().secretArn()
-                    + "' --query SecretString --output text | field password)");
-            variables = " -v " + DatabaseRoles.PROXY_PASSWORD_VARIABLE + "=\"$proxy\"";
+                    + "' --query SecretString --output text | field password | " + DatabaseRoles.SCRAM_VERIFIER_COMMAND + ")");
+            variables = " -v " + DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE + "=\"$proxy\"";
         }
         lines.add("psql \"host=" + host + " port=" + PostgresDatabase.PORT + " dbname=" + props.roles().databaseName()
                 + " sslmode=verify-full sslrootcert=rds-ca.pem\" -X -v ON_ERROR_STOP=1" + variables + " -f roles.sql");
@@ -159,6 +161,6 @@ public final class RoleProvisioning extends Construct {
         return association
                 .map(run -> "aws ssm start-associations-once --region " + names.region() + " --association-ids " + run.getAssociationId())
                 .orElse("terraform output -raw " + DatabaseOutput.DATABASE_ROLES_SQL.outputName() + " > roles.sql && PGPASSWORD=<master password> psql \""
-                        + connection + "\" -X -v ON_ERROR_STOP=1" + proxyPassword + " -f roles.sql");
+                        + connection + "\" -X -v ON_ERROR_STOP=1" + proxyPasswordVerifier + " -f roles.sql");
     }
 }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.storefront.platform.config.AllowedMajorVersions;
 import com.storefront.platform.config.DatabaseRole;
 import com.storefront.platform.testing.RealPostgres;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +18,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,6 +39,7 @@ class DatabaseRolesOnRealPostgresTest {
 
     private static final String MASTER = "storefront_admin";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String INVALID_PASSWORD = "28P01";
 
     static Stream<String> everyMajorVersion() {
         return AllowedMajorVersions.all().stream();
@@ -68,24 +75,56 @@ class DatabaseRolesOnRealPostgresTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("everyMajorVersion")
-    void givesTheProxiedRoleTheProxysPasswordInPlaceOfRdsIamThroughPsql(String major) throws SQLException {
+    void givesTheProxiedRoleThePasswordWhoseVerifierTheClientComputedInPlaceOfRdsIam(String major) throws SQLException {
         RealPostgres server = rdsLike(major);
         String database = newDatabase(server, "proxied");
         List<DatabaseRole> declared = List.of(DatabaseRole.readWrite("proxied_app"), DatabaseRole.readOnly("proxied_reader"));
         server.runScript(MASTER, database, new DatabaseRoles(database, MASTER, declared).sql());
         DatabaseRoles throughProxy = new DatabaseRoles(database, MASTER, declared, "proxied_app");
+        server.requirePassword("proxied_app");
 
-        server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VARIABLE, "first-Pa55word"));
-        String firstVerifier = query(server, database, "SELECT rolpassword FROM pg_authid WHERE rolname = 'proxied_app'");
-        server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VARIABLE, "second-Pa55word"));
+        String first = verifierOf("first-Pa55word");
+        server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE, first));
+        assertEquals(first, storedVerifier(server, "proxied_app"), "the verifier is stored as the client computed it");
+        String second = verifierOf("second-Pa55word");
+        server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE, second));
 
+        assertEquals(second, storedVerifier(server, "proxied_app"), "each run sets the verifier it is given");
+        assertTrue(!second.equals(verifierOf("second-Pa55word")), "a new salt each time: " + second);
         assertEquals("false true", query(server, database, "SELECT pg_has_role('proxied_app', 'rds_iam', 'member') || ' '"
                 + " || pg_has_role('proxied_reader', 'rds_iam', 'member')"), "rds_iam off the proxied role only");
-        String verifier = query(server, database, "SELECT rolpassword FROM pg_authid WHERE rolname = 'proxied_app'");
-        assertTrue(verifier.startsWith("SCRAM-SHA-256$") && !verifier.equals(firstVerifier), "a new SCRAM verifier each run: " + verifier);
-        SQLException withoutPassword = assertThrows(SQLException.class, () -> server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of()));
-        assertTrue(withoutPassword.getMessage().contains("syntax error"), withoutPassword.getMessage());
-        assertEquals(verifier, query(server, database, "SELECT rolpassword FROM pg_authid WHERE rolname = 'proxied_app'"), "nothing kept");
+        // What the proxy does: log in with the password itself, over SCRAM.
+        assertEquals("proxied_app", query(server, "proxied_app", database, password("second-Pa55word"), "SELECT current_user"));
+        SQLException oldPassword = assertThrows(SQLException.class,
+                () -> query(server, "proxied_app", database, password("first-Pa55word"), "SELECT current_user"));
+        assertEquals(INVALID_PASSWORD, oldPassword.getSQLState(), oldPassword.getMessage());
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("everyMajorVersion")
+    void refusesThePasswordItselfOrNoVerifierAndKeepsNothing(String major) throws SQLException {
+        RealPostgres server = rdsLike(major);
+        String database = newDatabase(server, "unhashed");
+        DatabaseRoles throughProxy = new DatabaseRoles(database, MASTER, List.of(DatabaseRole.readWrite("unhashed_app")), "unhashed_app");
+        String verifier = verifierOf("kept-Pa55word");
+        server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE, verifier));
+
+        SQLException cleartext = assertThrows(SQLException.class, () -> server.runPsql(MASTER, database, throughProxy.psqlScript(),
+                Map.of(DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE, "new-Pa55word")));
+        SQLException missing = assertThrows(SQLException.class, () -> server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of()));
+
+        assertTrue(cleartext.getMessage().contains("psql variable proxy_password_verifier must be the SCRAM-SHA-256 verifier of the proxy's password")
+                && !cleartext.getMessage().contains("new-Pa55word"), cleartext.getMessage());
+        assertTrue(missing.getMessage().contains("syntax error"), missing.getMessage());
+        assertEquals(verifier, storedVerifier(server, "unhashed_app"), "nothing kept");
+    }
+
+    @Test
+    void theVerifierCommandRefusesAnEmptyPasswordAndOneThatIsNotAscii() {
+        for (String refused : List.of("", "pässword")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> verifierOf(refused), refused);
+            assertTrue(e.getMessage().contains("no password on standard input, or one that is not ASCII"), e.getMessage());
+        }
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
@@ -241,13 +280,48 @@ class DatabaseRolesOnRealPostgresTest {
     }
 
     private static String query(RealPostgres server, String role, String database, String sql) throws SQLException {
-        try (Connection connection = server.connect(role, database); Statement statement = connection.createStatement();
+        return query(server, role, database, new Properties(), sql);
+    }
+
+    private static String query(RealPostgres server, String role, String database, Properties login, String sql) throws SQLException {
+        try (Connection connection = server.connect(role, database, login); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (result.next()) {
                 values.add(result.getString(1));
             }
             return String.join(",", values);
+        }
+    }
+
+    private static Properties password(String password) {
+        Properties login = new Properties();
+        login.setProperty("password", password);
+        return login;
+    }
+
+    private static String storedVerifier(RealPostgres server, String role) throws SQLException {
+        return query(server, "postgres", "SELECT rolpassword FROM pg_authid WHERE rolname = '" + role + "'");
+    }
+
+    /** What the bastion sends: the verifier {@link DatabaseRoles#SCRAM_VERIFIER_COMMAND} prints for {@code password}. */
+    private static String verifierOf(String password) {
+        try {
+            Process command = new ProcessBuilder("bash", "-c", DatabaseRoles.SCRAM_VERIFIER_COMMAND).start();
+            try (OutputStream in = command.getOutputStream()) {
+                in.write((password + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            String out = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String err = new String(command.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (command.waitFor() != 0) {
+                throw new IllegalStateException("the verifier command failed: " + err);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

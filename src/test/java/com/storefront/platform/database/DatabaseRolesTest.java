@@ -45,12 +45,14 @@ class DatabaseRolesTest {
     }
 
     @Test
-    void logsTheProxiedRoleInWithTheProxysPasswordInsteadOfIam() {
+    void logsTheProxiedRoleInWithTheVerifierOfTheProxysPasswordInsteadOfIam() {
         String sql = new DatabaseRoles("storefront", "storefront_admin",
                 List.of(DatabaseRole.readWrite("storefront_app"), DatabaseRole.readOnly("storefront_reader")), "storefront_app").sql();
 
-        assertTrue(sql.contains("REVOKE rds_iam FROM \"storefront_app\";\nSET LOCAL password_encryption = 'scram-sha-256';\n"
-                + "ALTER ROLE \"storefront_app\" PASSWORD :'proxy_password';"), sql);
+        assertTrue(sql.contains("REVOKE rds_iam FROM \"storefront_app\";\n"
+                + "SET LOCAL storefront.proxy_password_verifier = :'proxy_password_verifier';\n"), sql);
+        assertTrue(sql.contains("EXECUTE format('ALTER ROLE %I PASSWORD %L', 'storefront_app', current_setting('storefront.proxy_password_verifier'));"), sql);
+        assertFalse(sql.contains("PASSWORD :'"), "no password reaches the server as statement text: " + sql);
         assertFalse(sql.contains("GRANT rds_iam TO \"storefront_app\""), sql);
         assertTrue(sql.contains("GRANT rds_iam TO \"storefront_reader\""), sql);
     }

