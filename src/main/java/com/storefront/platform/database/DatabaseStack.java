@@ -37,7 +37,7 @@ public final class DatabaseStack extends EnvironmentStack {
         EncryptionKey key = new EncryptionKey(this, "key", new EncryptionKeyProps(names.name("postgres"),
                 "Encrypts the " + environment.name() + " PostgreSQL storage, secret, logs, insights and backups",
                 environment.accountId(), environment.region(), config.protect()));
-        PostgresDatabase database = new PostgresDatabase(this, "postgres", new PostgresDatabaseProps(names, network, key, password, config));
+        PostgresDatabase database = new PostgresDatabase(this, "postgres", new PostgresDatabaseProps(names, environment.accountId(), network, key, password, config));
         MasterSecret secret = new MasterSecret(this, "master-secret", new MasterSecretProps(names, key, database, password));
         DatabaseMonitoring monitoring = new DatabaseMonitoring(this, "monitoring",
                 new DatabaseMonitoringProps(names, environment.accountId(), key, database, config.observability()));

@@ -147,7 +147,9 @@ public final class PostgresDatabase extends Construct {
                 .assumeRolePolicy(PolicyStatement.document(this, "monitoring-trust", List.of(
                         PolicyStatement.allow("EnhancedMonitoringAssumesRole")
                                 .service("monitoring.rds.amazonaws.com")
-                                .actions("sts:AssumeRole"))).getJson())
+                                .actions("sts:AssumeRole")
+                                // RDS's guide to the monitoring role: against the confused deputy, for this account only.
+                                .condition("StringEquals", "aws:SourceAccount", props.accountId()))).getJson())
                 .build());
         new IamRolePolicyAttachment(this, "monitoring-policy", IamRolePolicyAttachmentConfig.builder()
                 .role(role.getName())

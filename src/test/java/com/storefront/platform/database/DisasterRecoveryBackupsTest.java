@@ -189,7 +189,7 @@ class DisasterRecoveryBackupsTest {
             boolean protect = environment.database().protect();
             EncryptionKey key = new EncryptionKey(stack, "key", new EncryptionKeyProps("storefront-test", "test", environment.accountId(),
                     environment.region(), protect));
-            PostgresDatabase database = new PostgresDatabase(stack, "postgres", new PostgresDatabaseProps(ResourceNames.of(environment), network,
+            PostgresDatabase database = new PostgresDatabase(stack, "postgres", new PostgresDatabaseProps(ResourceNames.of(environment), environment.accountId(), network,
                     key, new AwsDeployment().password(stack, "master"), environment.database()));
             new DisasterRecoveryBackups(stack, "disaster-recovery", new DisasterRecoveryBackupsProps(ResourceNames.of(environment),
                     environment.accountId(), key, database, recoveryProvider, recovery, protect));

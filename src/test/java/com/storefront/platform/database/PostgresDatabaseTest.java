@@ -258,10 +258,16 @@ class PostgresDatabaseTest {
     }
 
     @Test
-    void namesTheMonitoringRoleAfterEnvironmentAndRegion() {
+    void namesTheMonitoringRoleAfterEnvironmentAndRegionAndLetsOnlyRdsForItsAccountAssumeIt() {
         StackJson json = synth(Tier.PROD, d -> d);
 
         json.assertHasResourceWithProperties("aws_iam_role", Map.of("name", "storefront-prod-eu-west-1-rds-monitoring"));
+        JsonNode trust = json.dataSources("aws_iam_policy_document").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("postgres_monitoring-trust")).findFirst().orElseThrow().getValue().path("statement").get(0);
+        json.check(trust.at("/principals/0/identifiers/0").asText().equals("monitoring.rds.amazonaws.com")
+                && trust.at("/condition/0/test").asText().equals("StringEquals") && trust.at("/condition/0/variable").asText().equals("aws:SourceAccount")
+                && trust.at("/condition/0/values/0").asText().equals(TestStacks.environment(Tier.PROD, d -> d).accountId()),
+                "enhanced monitoring of this account only: " + trust);
         json.assertHasResourceWithProperties("aws_iam_role_policy_attachment",
                 Map.of("policy_arn", "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"));
     }
@@ -279,7 +285,7 @@ class PostgresDatabaseTest {
         return TestStacks.construct(stack -> {
             EncryptionKey key = new EncryptionKey(stack, "key", new EncryptionKeyProps("storefront-test", "test", environment.accountId(),
                     environment.region(), false));
-            new PostgresDatabase(stack, "postgres", new PostgresDatabaseProps(ResourceNames.of(environment), network, key,
+            new PostgresDatabase(stack, "postgres", new PostgresDatabaseProps(ResourceNames.of(environment), environment.accountId(), network, key,
                     new AwsDeployment().password(stack, "master"), environment.database()));
         });
     }
