@@ -58,17 +58,15 @@ public final class EncryptionKey extends Construct {
                 .build());
     }
 
-    /**
-     * Lets CloudWatch Logs encrypt the log groups named by {@code logGroupName} (exact, or ending in {@code *}) in
-     * this account and region, and no others.
-     */
-    public void grantLogGroups(String sid, String logGroupName) {
+    /** Lets CloudWatch Logs encrypt the log groups named {@code logGroupNames} in this account and region, and no others. */
+    public void grantLogGroups(String sid, List<String> logGroupNames) {
         grant(logGroups, PolicyStatement.allow(sid)
                 .service("logs." + props.region() + ".amazonaws.com")
                 .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
                 .resources("*")
-                .condition(logGroupName.endsWith("*") ? "ArnLike" : "ArnEquals", "kms:EncryptionContext:aws:logs:arn",
-                        "arn:aws:logs:" + props.region() + ":" + props.accountId() + ":log-group:" + logGroupName));
+                .condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", logGroupNames.stream()
+                        .map(name -> "arn:aws:logs:" + props.region() + ":" + props.accountId() + ":log-group:" + name)
+                        .toArray(String[]::new)));
     }
 
     /** Lets {@code services} (e.g. CloudWatch alarms) publish to an SNS topic encrypted with the key, for this account only. */

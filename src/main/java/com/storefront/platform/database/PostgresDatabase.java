@@ -29,6 +29,8 @@ import com.storefront.platform.config.MasterPassword;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import software.constructs.Construct;
 
 /**
@@ -63,7 +65,6 @@ public final class PostgresDatabase extends Construct {
         this.props = props;
         ResourceNames names = props.names();
         DatabaseConfig config = props.config();
-        props.key().grantLogGroups("CloudWatchLogsUsesKeyForDatabaseLogs", "/aws/rds/instance/" + names.name("postgres") + "*");
 
         subnetGroupName = new DbSubnetGroup(this, "subnet-group", DbSubnetGroupConfig.builder()
                 .namePrefix(names.name("postgres-"))
@@ -85,6 +86,9 @@ public final class PostgresDatabase extends Construct {
         String monitoringRoleArn = monitoringRole(names).getArn();
 
         String primaryIdentifier = names.name("postgres");
+        List<String> replicaIdentifiers = IntStream.rangeClosed(1, config.readReplicas()).mapToObj(i -> names.name("postgres-replica-" + i)).toList();
+        props.key().grantLogGroups("CloudWatchLogsUsesKeyForDatabaseLogs", Stream.concat(Stream.of(primaryIdentifier), replicaIdentifiers.stream())
+                .flatMap(identifier -> LOG_EXPORTS.stream().map(log -> logGroupName(identifier, log))).toList());
         primary = new DbInstance(this, "primary", primaryConfig(primaryIdentifier, monitoringRoleArn, logGroups("primary", primaryIdentifier)));
         instances.add(new DatabaseInstance(primaryIdentifier, config.instanceClass(), false, primary));
         if (config.credentials().masterPassword() instanceof MasterPassword.WriteOnly writeOnly) {
@@ -101,7 +105,7 @@ public final class PostgresDatabase extends Construct {
         String source = primary.getIdentifier();
         List<String> zones = props.network().availabilityZones();
         for (int i = 0; i < config.readReplicas(); i++) {
-            String identifier = names.name("postgres-replica-" + (i + 1));
+            String identifier = replicaIdentifiers.get(i);
             String zone = zones.get((i + 1) % zones.size());
             DbInstance replica = new DbInstance(this, "replica-" + (i + 1),
                     replicaConfig(identifier, zone, source, monitoringRoleArn, logGroups("replica-" + (i + 1), identifier)));
@@ -165,11 +169,16 @@ public final class PostgresDatabase extends Construct {
     private List<ITerraformDependable> logGroups(String instanceId, String identifier) {
         return LOG_EXPORTS.stream().<ITerraformDependable>map(log -> new CloudwatchLogGroup(this, instanceId + "-" + log + "-logs",
                 CloudwatchLogGroupConfig.builder()
-                        .name("/aws/rds/instance/" + identifier + "/" + log)
+                        .name(logGroupName(identifier, log))
                         .retentionInDays(props.config().observability().logRetentionDays())
                         .kmsKeyId(props.key().arn())
                         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.config().protect()).build())
                         .build())).toList();
+    }
+
+    /** Where RDS publishes {@code log} of the instance {@code identifier}. */
+    private static String logGroupName(String identifier, String log) {
+        return "/aws/rds/instance/" + identifier + "/" + log;
     }
 
     private DbInstanceConfig primaryConfig(String identifier, String monitoringRoleArn, List<ITerraformDependable> logGroups) {

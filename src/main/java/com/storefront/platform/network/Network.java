@@ -226,7 +226,7 @@ public final class Network extends Construct {
                 accountId,
                 region,
                 protect));
-        key.grantLogGroups("CloudWatchLogsUsesKeyForFlowLogs", logGroupName);
+        key.grantLogGroups("CloudWatchLogsUsesKeyForFlowLogs", List.of(logGroupName));
         CloudwatchLogGroup logGroup = new CloudwatchLogGroup(this, "flow-logs", CloudwatchLogGroupConfig.builder()
                 .name(logGroupName)
                 .retentionInDays(retentionDays)

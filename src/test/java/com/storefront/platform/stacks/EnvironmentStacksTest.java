@@ -12,9 +12,12 @@ import com.storefront.platform.testing.SynthesizedStacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -218,8 +221,14 @@ class EnvironmentStacksTest {
                 "the account's IAM policies decide: " + principals);
         database.check(principals.entrySet().stream().filter(e -> !e.getKey().equals("AccountAdministers"))
                 .allMatch(e -> e.getValue().startsWith("Service ")), "besides the account, only services acting on their own: " + principals);
-        database.check(keyPolicy.toString().contains("arn:aws:logs:" + region + ":" + environment.accountId()
-                + ":log-group:/aws/rds/instance/storefront-" + environment.name() + "-postgres*"), "logs limited to this environment's log groups");
+        JsonNode logs = StreamSupport.stream(keyPolicy.path("statement").spliterator(), false)
+                .filter(s -> s.path("sid").asText().equals("CloudWatchLogsUsesKeyForDatabaseLogs")).findFirst().orElseThrow().at("/condition/0");
+        Set<String> logGroups = new TreeSet<>();
+        database.resources("aws_cloudwatch_log_group").values().forEach(group -> logGroups.add("arn:aws:logs:" + region + ":"
+                + environment.accountId() + ":log-group:" + group.path("name").asText()));
+        database.check(logs.path("test").asText().equals("ArnEquals") && StackJson.strings(logs.path("values")).equals(logGroups)
+                && logGroups.size() == 2 * (1 + environment.database().readReplicas()),
+                "logs may use the key for exactly the database's log groups, two per instance: " + logs + " against " + logGroups);
         database.resources("aws_kms_key").values().forEach(key -> database.check(key.path("enable_key_rotation").asBoolean(), "keys rotate"));
         database.assertHasResourceWithProperties("aws_kms_alias", Map.of("name", "alias/storefront-" + environment.name() + "-postgres"));
     }
