@@ -79,6 +79,9 @@ public record DatabaseConfig(
     /** A PostgreSQL parameter name, with a prefix for extensions' and RDS's own ({@code rds.logical_replication}). */
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
 
+    /** AWS Backup starts no backup of an RDS instance in this many minutes before its maintenance window. */
+    private static final int BACKUP_PAUSE_BEFORE_MAINTENANCE_MINUTES = 60;
+
     /** The read replicas RDS allows one PostgreSQL instance; each also needs a zone of its own here. */
     static final int MAX_READ_REPLICAS = 15;
 
@@ -184,21 +187,28 @@ public record DatabaseConfig(
     }
 
     /**
-     * AWS Backup's snapshots start in a fixed window, and RDS takes none while it takes its own backup or maintains the
-     * instance: a window meeting it would fail the disaster-recovery backup every day (or every week) without a word at
-     * deploy.
+     * AWS Backup's snapshots start in a fixed window, and RDS takes none while it takes its own backup, nor (AWS Backup's
+     * guide to plan options) during the maintenance window or in the hour before it: a window meeting the start window
+     * would fail the disaster-recovery backup every day (or every week) without a word at deploy.
      */
     private static void requireFreeDisasterRecoveryStart(int[] backup, int[] maintenance, String backupWindow, String maintenanceWindow) {
         int start = DisasterRecoveryConfig.START_HOUR_UTC * 60;
         int[] startWindow = {start, start + DisasterRecoveryConfig.START_WINDOW_MINUTES};
         String free = String.format("%02d:00-%02d:%02d UTC", DisasterRecoveryConfig.START_HOUR_UTC, startWindow[1] / 60, startWindow[1] % 60);
-        String why = " free: AWS Backup starts the disaster-recovery snapshots then, and RDS takes no snapshot during its own backup or"
-                + " maintenance, so the copy in the recovery region would not be made; move the window";
+        String lost = ", so the copy in the recovery region would not be made; move the window";
         if (MaintenanceWindows.overlap(startWindow, backup)) {
-            throw new InvalidConfigException("database.backups.window", backupWindow, "must leave " + free + why);
+            throw new InvalidConfigException("database.backups.window", backupWindow, "must leave " + free + " free: AWS Backup starts the"
+                    + " disaster-recovery snapshots then, and RDS takes no snapshot during its own backup" + lost);
         }
-        if (MaintenanceWindows.overlap(startWindow, maintenance)) {
-            throw new InvalidConfigException("database.maintenanceWindow", maintenanceWindow, "must leave " + free + " on its days" + why);
+        // A job kept from starting is retried until its start window closes: only the window itself, or a pause that
+        // already holds at the scheduled start and lasts into maintenance, keeps it from starting at all.
+        int[] scheduledStart = {start, start + 1};
+        int[] pauseAndMaintenance = {maintenance[0] - BACKUP_PAUSE_BEFORE_MAINTENANCE_MINUTES, maintenance[1]};
+        if (MaintenanceWindows.overlap(startWindow, maintenance) || MaintenanceWindows.overlap(scheduledStart, pauseAndMaintenance)) {
+            throw new InvalidConfigException("database.maintenanceWindow", maintenanceWindow, "must neither meet " + free
+                    + " nor begin within the hour after " + String.format("%02d:00", DisasterRecoveryConfig.START_HOUR_UTC)
+                    + ", on its days: AWS Backup starts the disaster-recovery snapshots then, and starts none during maintenance or"
+                    + " in the hour before it" + lost);
         }
     }
 

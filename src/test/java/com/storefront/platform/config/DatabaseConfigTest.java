@@ -131,14 +131,24 @@ class DatabaseConfigTest {
     void rejectsABackupWindowWhereTheDisasterRecoverySnapshotsStart() {
         assertRejected(Tier.PROD, d -> d.backups(b -> b.window("05:45-06:15")),
                 "environment 'prod': database.backups.window must leave 06:00-07:00 UTC free: AWS Backup starts the disaster-recovery"
-                        + " snapshots then, and RDS takes no snapshot during its own backup or maintenance", "got '05:45-06:15'");
+                        + " snapshots then, and RDS takes no snapshot during its own backup", "got '05:45-06:15'");
     }
 
     @Test
     void rejectsAMaintenanceWindowWhereTheDisasterRecoverySnapshotsStart() {
         assertRejected(Tier.PROD, d -> d.maintenanceWindow("sun:05:00-sun:06:30"),
-                "environment 'prod': database.maintenanceWindow must leave 06:00-07:00 UTC on its days free: AWS Backup starts the"
-                        + " disaster-recovery snapshots then", "got 'sun:05:00-sun:06:30'");
+                "environment 'prod': database.maintenanceWindow must neither meet 06:00-07:00 UTC nor begin within the hour after"
+                        + " 06:00, on its days: AWS Backup starts the disaster-recovery snapshots then, and starts none during maintenance or in"
+                        + " the hour before it", "got 'sun:05:00-sun:06:30'");
+    }
+
+    @Test
+    void rejectsAMaintenanceWindowWhoseHourBeforeHoldsTheDisasterRecoveryStartButNotOneBeginningLater() {
+        assertRejected(Tier.PROD, d -> d.maintenanceWindow("sun:07:00-sun:07:30"),
+                "database.maintenanceWindow must neither meet 06:00-07:00 UTC nor begin within the hour after 06:00", "got 'sun:07:00-sun:07:30'");
+
+        // From 06:01 the snapshot's 06:00 start is free again; a start kept back later is retried within its window.
+        assertEquals("sun:07:01-sun:07:31", valid(Tier.PROD, d -> d.maintenanceWindow("sun:07:01-sun:07:31")).maintenanceWindow());
     }
 
     @Test
