@@ -3,15 +3,15 @@ package com.storefront.platform.config;
 /**
  * An RDS Proxy in front of the primary, pooling the writer's connections. Defaults: {@link Environments#defaults}.
  * The limits are those of the RDS API's {@code ConnectionPoolConfiguration} and {@code CreateDBProxy}
- * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ConnectionPoolConfiguration.html).
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ConnectionPoolConfiguration.html; the borrow timeout's
+ * as the current API model states it, "Must be between 0 and 300", where older pages still say 3600).
  *
  * @param enabled whether the primary gets a proxy
  * @param maxConnectionsPercent the pool's ceiling, as a percentage of the primary's {@code max_connections}, 1..100;
  *     below 100 leaves room for operators, the rotation function and the bastion, which connect directly
  * @param maxIdleConnectionsPercent how many idle connections the pool keeps open, as a percentage of
  *     {@code max_connections}, 0..{@code maxConnectionsPercent}
- * @param connectionBorrowTimeoutSeconds how long a client waits for a pooled connection once all are busy, 0..3600
- *     (0: as long as it takes)
+ * @param connectionBorrowTimeoutSeconds how long a client waits for a pooled connection once all are busy, 0..300
  * @param idleClientTimeoutSeconds how long a client connection may idle before the proxy closes it, 1..28800
  */
 public record ProxyConfig(boolean enabled, int maxConnectionsPercent, int maxIdleConnectionsPercent, int connectionBorrowTimeoutSeconds,
@@ -26,9 +26,9 @@ public record ProxyConfig(boolean enabled, int maxConnectionsPercent, int maxIdl
             throw new InvalidConfigException("database.proxy.maxIdleConnectionsPercent", maxIdleConnectionsPercent,
                     "must be 0..maxConnectionsPercent (" + maxConnectionsPercent + "): RDS refuses an idle share above the pool's ceiling");
         }
-        if (connectionBorrowTimeoutSeconds < 0 || connectionBorrowTimeoutSeconds > 3600) {
+        if (connectionBorrowTimeoutSeconds < 0 || connectionBorrowTimeoutSeconds > 300) {
             throw new InvalidConfigException("database.proxy.connectionBorrowTimeoutSeconds", connectionBorrowTimeoutSeconds,
-                    "must be 0..3600 seconds (0 waits as long as it takes)");
+                    "must be 0..300 seconds: RDS refuses a longer wait (the provider lets up to 3600 through to apply)");
         }
         if (idleClientTimeoutSeconds < 1 || idleClientTimeoutSeconds > 28_800) {
             throw new InvalidConfigException("database.proxy.idleClientTimeoutSeconds", idleClientTimeoutSeconds,

@@ -52,10 +52,10 @@ class DatabaseConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {-1, 3601})
+    @ValueSource(ints = {-1, 301, 3600})
     void rejectsAProxyBorrowTimeoutRdsRefuses(int seconds) {
         assertRejected(Tier.PROD, d -> d.proxy(p -> p.connectionBorrowTimeoutSeconds(seconds)),
-                "database.proxy.connectionBorrowTimeoutSeconds must be 0..3600 seconds", "got " + seconds);
+                "database.proxy.connectionBorrowTimeoutSeconds must be 0..300 seconds: RDS refuses a longer wait", "got " + seconds);
     }
 
     @ParameterizedTest
@@ -72,6 +72,7 @@ class DatabaseConfigTest {
 
         assertEquals(List.of(100, 100, 0, 28_800), List.of(proxy.maxConnectionsPercent(), proxy.maxIdleConnectionsPercent(),
                 proxy.connectionBorrowTimeoutSeconds(), proxy.idleClientTimeoutSeconds()));
+        assertEquals(300, valid(Tier.PROD, d -> d.proxy(p -> p.connectionBorrowTimeoutSeconds(300))).proxy().connectionBorrowTimeoutSeconds());
     }
 
     @ParameterizedTest
