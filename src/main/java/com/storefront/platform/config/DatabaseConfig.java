@@ -306,7 +306,13 @@ public record DatabaseConfig(
         public Builder proxy(UnaryOperator<ProxyConfig.Builder> changes) { proxy = changes.apply(proxy); return this; }
         public Builder applyImmediately(boolean enabled) { applyImmediately = enabled; return this; }
         public Builder blueGreenUpdate(boolean enabled) { blueGreenUpdate = enabled; return this; }
-        public Builder extraParameter(String name, String value) { extraParameters.put(name, value); return this; }
+        public Builder extraParameter(String name, String value) {
+            if (name == null) {
+                throw new InvalidConfigException("database.extraParameters", value, "must be set under a parameter name, not null");
+            }
+            extraParameters.put(name, value);
+            return this;
+        }
 
         public DatabaseConfig build() {
             InstanceClass primary = InstanceClass.of("database.instanceClass", Required.of("database.instanceClass", instanceClass));

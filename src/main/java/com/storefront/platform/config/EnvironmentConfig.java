@@ -1,5 +1,6 @@
 package com.storefront.platform.config;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -89,6 +90,10 @@ public record EnvironmentConfig(
 
     /** Starts an environment from its tier's row of {@link Environments#defaults}. */
     public static Builder builder(String name, Tier tier) {
+        if (tier == null) {
+            // The tier picks the defaults, so it is checked before they are looked up.
+            throw new InvalidConfigException("tier", null, "must be one of " + Arrays.toString(Tier.values())).in(name);
+        }
         return Environments.defaults(new Builder(name, tier), tier);
     }
 

@@ -1,6 +1,8 @@
 package com.storefront.platform.config;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -31,6 +33,9 @@ public record ObservabilityConfig(int performanceInsightsRetentionDays, int moni
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public ObservabilityConfig {
+        if (alarmEmails.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidConfigException("database.observability.alarmEmails", alarmEmails, "must be e-mail addresses like dba@example.com, not null");
+        }
         alarmEmails = List.copyOf(alarmEmails);
         Required.of("database.observability.databaseInsightsMode", databaseInsightsMode);
         if (databaseInsightsMode == DatabaseInsightsMode.ADVANCED && performanceInsightsRetentionDays < ADVANCED_INSIGHTS_MIN_RETENTION_DAYS) {
@@ -116,7 +121,7 @@ public record ObservabilityConfig(int performanceInsightsRetentionDays, int moni
         }
 
         public Builder alarmEmails(String... emails) {
-            alarmEmails = List.of(emails);
+            alarmEmails = Arrays.asList(emails.clone());
             return this;
         }
 

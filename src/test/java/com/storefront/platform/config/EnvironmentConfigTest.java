@@ -66,6 +66,17 @@ class EnvironmentConfigTest {
     }
 
     @Test
+    void rejectsANullTierNullAlarmAddressOrNullParameterNameWithTheFieldNotAStackTrace() {
+        InvalidConfigException noTier = assertThrows(InvalidConfigException.class, () -> EnvironmentConfig.builder("qa", null));
+        assertTrue(noTier.getMessage().contains("environment 'qa': tier must be one of [DEV, STAGING, PROD]"), noTier.getMessage());
+
+        assertRejected("dev", b -> b.database(d -> d.observability(o -> o.alarmEmails("dba@example.com", null))),
+                "environment 'dev': database.observability.alarmEmails must be e-mail addresses like dba@example.com, not null");
+        assertRejected("dev", b -> b.database(d -> d.extraParameter(null, "1")),
+                "environment 'dev': database.extraParameters must be set under a parameter name, not null", "got '1'");
+    }
+
+    @Test
     void rejectsASubnetOutsideTheVpc() {
         assertRejected("dev", b -> b.network(n -> n.subnets(
                         List.of("10.40.0.0/24", "10.40.1.0/24"),
