@@ -59,8 +59,106 @@ class DataLosingUpdateTest {
         assertEquals(List.of("updated through a Blue/Green deployment"), whats(newPasswordVersion), "a new write-only password is deployed");
     }
 
+    @Test
+    void findsTheKeyDisabledItsDeletionWindowShortenedAndTheRecoveryPlanWeakenedAndNothingWhenUndone() {
+        List<JsonNode> weakened = updates(FixturePlan.RECOVERY_WEAKENED, 2);
+        JsonNode key = weakened.stream().filter(u -> u.path("type").asText().equals("aws_kms_key")).findFirst().orElseThrow();
+        JsonNode plan = weakened.stream().filter(u -> u.path("type").asText().equals("aws_backup_plan")).findFirst().orElseThrow();
+
+        assertEquals(List.of("deletion_window_in_days shortened", "key disabled"), whats("aws_kms_key", key.path("change")));
+        assertEquals(List.of("recovery points kept for less time, or no longer copied"), whats("aws_backup_plan", plan.path("change")));
+        for (JsonNode update : weakened) {
+            assertEquals(List.of(), DataLosingUpdate.of(update.path("type").asText(), undone(update)), update.path("address").asText());
+        }
+    }
+
+    @Test
+    void findsEachWayARecoveryPlanKeepsLessAndNothingWhenItKeepsLonger() {
+        JsonNode plan = updates(FixturePlan.RECOVERY_WEAKENED, 2).stream()
+                .filter(u -> u.path("type").asText().equals("aws_backup_plan")).findFirst().orElseThrow();
+        ObjectNode asBefore = undone(plan);
+        asBefore.set("before", plan.at("/change/before"));
+        ObjectNode rule = (ObjectNode) asBefore.at("/after/rule/0");
+
+        ObjectNode shorter = asBefore.deepCopy();
+        ((ObjectNode) shorter.at("/after/rule/0/lifecycle/0")).put("delete_after", 7);
+        ObjectNode copyShorter = asBefore.deepCopy();
+        ((ObjectNode) copyShorter.at("/after/rule/0/copy_action/0/lifecycle/0")).put("delete_after", 35);
+        ObjectNode renamed = asBefore.deepCopy();
+        ((ObjectNode) renamed.at("/after/rule/0")).put("rule_name", "nightly");
+        ObjectNode unknownCopyLife = asBefore.deepCopy();
+        ((ObjectNode) unknownCopyLife.at("/after/rule/0/copy_action/0/lifecycle/0")).remove("delete_after");
+        ((ObjectNode) unknownCopyLife.at("/after_unknown/rule/0")).putArray("copy_action").addObject().putArray("lifecycle").addObject()
+                .put("delete_after", true);
+        ObjectNode longer = asBefore.deepCopy();
+        ((ObjectNode) longer.at("/after/rule/0/lifecycle/0")).put("delete_after", 90);
+
+        assertEquals(List.of(), whats("aws_backup_plan", asBefore), "unchanged: " + rule);
+        assertEquals(1, whats("aws_backup_plan", shorter).size(), "the rule's recovery points kept for less time");
+        assertEquals(1, whats("aws_backup_plan", copyShorter).size(), "the copies kept for less time");
+        assertEquals(1, whats("aws_backup_plan", renamed).size(), "the rule removed (another made in its place)");
+        assertEquals(1, whats("aws_backup_plan", unknownCopyLife).size(), "the copies' retention known only after apply");
+        assertEquals(List.of(), whats("aws_backup_plan", longer), "kept longer");
+    }
+
+    @Test
+    void findsALifecycleRuleThatExpiresByDateWidensItsScopeOrKeepsFewerVersions() {
+        JsonNode lifecycle = updates().stream().filter(u -> u.path("type").asText().equals("aws_s3_bucket_lifecycle_configuration"))
+                .findFirst().orElseThrow();
+        ObjectNode same = lifecycle.path("change").deepCopy();
+        same.set("after", lifecycle.at("/change/before").deepCopy());
+
+        ObjectNode byDate = same.deepCopy();
+        ((ObjectNode) byDate.at("/after/rule/0/expiration/0")).put("days", 0).put("date", "2024-01-01T00:00:00Z");
+        ObjectNode scoped = same.deepCopy();
+        ((ObjectNode) scoped.at("/before/rule/0/filter/0")).put("prefix", "tmp/");
+        ObjectNode versions = same.deepCopy();
+        ((ObjectNode) versions.at("/before/rule/0")).putArray("noncurrent_version_expiration").addObject()
+                .put("noncurrent_days", 30).put("newer_noncurrent_versions", "5");
+        versions.set("after", versions.path("before").deepCopy());
+        ((ObjectNode) versions.at("/after/rule/0/noncurrent_version_expiration/0")).put("newer_noncurrent_versions", "2");
+        ObjectNode unknown = same.deepCopy();
+        unknown.putObject("after_unknown").putArray("rule").addObject().putArray("expiration").addObject().put("days", true);
+
+        assertEquals(List.of(), whats("aws_s3_bucket_lifecycle_configuration", same), "unchanged");
+        assertEquals(List.of("objects expire sooner"), whats("aws_s3_bucket_lifecycle_configuration", byDate), "a date replaces the age");
+        assertEquals(List.of("objects expire sooner"), whats("aws_s3_bucket_lifecycle_configuration", scoped), "tmp/ widened to the bucket");
+        assertEquals(List.of("objects expire sooner"), whats("aws_s3_bucket_lifecycle_configuration", versions), "five versions kept, now two");
+        assertEquals(List.of("objects expire sooner"), whats("aws_s3_bucket_lifecycle_configuration", unknown), "rules known only after apply");
+    }
+
+    @Test
+    void findsABlueGreenUpdateWhoseChangedValueIsKnownOnlyAfterApply() {
+        JsonNode resize = updates(FixturePlan.BLUE_GREEN, 1).get(0);
+        ObjectNode switchedOnAlone = resize.path("change").deepCopy();
+        ((ObjectNode) switchedOnAlone.path("after")).set("instance_class", resize.at("/change/before/instance_class"));
+        ObjectNode newParameterGroup = switchedOnAlone.deepCopy();
+        ((ObjectNode) newParameterGroup.path("after")).remove("parameter_group_name");
+        ((ObjectNode) newParameterGroup.path("after_unknown")).put("parameter_group_name", true);
+        ObjectNode newTags = switchedOnAlone.deepCopy();
+        ((ObjectNode) newTags.path("after")).remove("tags_all");
+        ((ObjectNode) newTags.path("after_unknown")).put("tags_all", true);
+
+        assertEquals(List.of("updated through a Blue/Green deployment"), whats(newParameterGroup), "a replaced parameter group's new name");
+        assertEquals(List.of(), whats(newTags), "tags are updated in place, known or not");
+    }
+
+    @Test
+    void countsARetentionKnownOnlyAfterApplyAsShortened() {
+        JsonNode log = updates().stream().filter(u -> u.path("type").asText().equals("aws_cloudwatch_log_group")).findFirst().orElseThrow();
+        ObjectNode unknown = undone(log);
+        ((ObjectNode) unknown.path("after")).remove("retention_in_days");
+        unknown.putObject("after_unknown").put("retention_in_days", true);
+
+        assertEquals(List.of("retention_in_days shortened"), whats("aws_cloudwatch_log_group", unknown));
+    }
+
     private static List<String> whats(JsonNode change) {
-        return DataLosingUpdate.of("aws_db_instance", change).stream().map(loss -> loss.substring(0, loss.indexOf(':'))).toList();
+        return whats("aws_db_instance", change);
+    }
+
+    private static List<String> whats(String type, JsonNode change) {
+        return DataLosingUpdate.of(type, change).stream().map(loss -> loss.substring(0, loss.indexOf(':'))).toList();
     }
 
     private static ObjectNode undone(JsonNode update) {

@@ -78,6 +78,16 @@ enum FixturePlan {
             "bucket_force_destroy", true,
             "secret_recovery_window_days", 0)),
 
+    /**
+     * What keeps the data readable and recoverable weakened in place: the key disabled and its deletion window shortened,
+     * the backup plan's recovery points kept for less time and no longer copied to another region.
+     */
+    RECOVERY_WEAKENED("recovery-weakened", Map.of(
+            "kms_key_enabled", false,
+            "kms_deletion_window_days", 7,
+            "backup_delete_after_days", 7,
+            "recovery_copy", false)),
+
     /** The RDS Proxy moved to other subnets, which replaces it: a disruption, and nothing the guard stops. */
     PROXY_MOVED("proxy-moved", Map.of("proxy_subnet_ids", List.of("subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"))),
 
