@@ -5,7 +5,8 @@ package com.storefront.platform.config;
  *
  * @param allocatedGib storage at creation
  * @param maxAllocatedGib the ceiling storage autoscaling grows to, on the primary and every replica: at least 10% above
- *     {@code allocatedGib}, as RDS requires
+ *     {@code allocatedGib}, as RDS requires; equal to {@code allocatedGib}, storage autoscaling is off (above 59578 GiB
+ *     the only choice: no ceiling 10% higher fits under gp3's 65536)
  * @param iops provisioned IOPS, only from 400 GiB; null for the gp3 baseline
  * @param throughputMibps provisioned throughput, only from 400 GiB, at most a quarter of the IOPS (the provisioned ones, or
  *     the baseline's 12000); null for the gp3 baseline
@@ -25,10 +26,11 @@ public record StorageConfig(int allocatedGib, int maxAllocatedGib, Integer iops,
         // "You must set the maximum storage threshold to at least 10% more than the current allocated storage"
         // (RDS User Guide, storage autoscaling); RDS refuses a smaller one with "Invalid max storage size".
         int minimumMax = (allocatedGib * 11 + 9) / 10;
-        if (maxAllocatedGib < minimumMax || maxAllocatedGib > 65536) {
+        if (maxAllocatedGib != allocatedGib && (maxAllocatedGib < minimumMax || maxAllocatedGib > 65536)) {
             throw new InvalidConfigException("database.storage.maxAllocatedGib", maxAllocatedGib,
-                    "must be at least 10% above allocatedGib (" + allocatedGib + "), so " + minimumMax + "..65536 GiB: RDS storage"
-                            + " autoscaling refuses a smaller ceiling; raise it or lower allocatedGib");
+                    "must be allocatedGib (" + allocatedGib + ", storage autoscaling off) or at least 10% above it, so "
+                            + (minimumMax <= 65536 ? minimumMax + "..65536 GiB" : "none here, as that passes gp3's 65536 GiB")
+                            + ": RDS storage autoscaling refuses a smaller ceiling; raise it, lower allocatedGib, or set it to allocatedGib");
         }
         if ((iops != null || throughputMibps != null) && allocatedGib < GP3_PROVISIONING_MIN_GIB) {
             throw new InvalidConfigException(iops != null ? "database.storage.iops" : "database.storage.throughputMibps",
@@ -51,6 +53,11 @@ public record StorageConfig(int allocatedGib, int maxAllocatedGib, Integer iops,
                     + " (gp3 allows 0.25 MiB/s per IOPS): with " + effectiveIops + " IOPS" + (iops == null ? " (the gp3 baseline)" : "")
                     + " at most " + effectiveIops / 4 + " MiB/s; lower it or set iops to at least " + throughputMibps * 4);
         }
+    }
+
+    /** Whether storage autoscaling grows the volume, up to {@link #maxAllocatedGib}. */
+    public boolean autoscales() {
+        return maxAllocatedGib != allocatedGib;
     }
 
     public Builder toBuilder() {

@@ -46,8 +46,10 @@ public final class InstanceAlarms {
                 "Freeable memory below " + percent(t.freeableMemoryShare()) + " of " + instance.instanceClass().name() + " on " + id
                         + ". Look for connection spikes or large work_mem sorts; scale the class if it persists."));
         alarms.add(alarm(t, id + "-free-storage-low", "FreeStorageSpace", "Minimum", BELOW, freeStorageBytes(storage, t), KEEP_STATE,
-                "Free storage on " + id + " below " + freeStorageBytes(storage, t) / GIB + " GiB. Autoscaling stops at "
-                        + storage.maxAllocatedGib() + " GiB: raise storage.maxAllocatedGib or remove bloat."));
+                "Free storage on " + id + " below " + freeStorageBytes(storage, t) / GIB + " GiB. "
+                        + (storage.autoscales() ? "Autoscaling stops at " + storage.maxAllocatedGib() + " GiB: raise storage.maxAllocatedGib"
+                                : "Storage autoscaling is off at " + storage.allocatedGib() + " GiB: raise storage.allocatedGib")
+                        + " or remove bloat."));
         ProxyConfig proxy = config.proxy();
         boolean proxied = proxy.enabled() && !instance.replica();
         double poolShare = proxy.maxConnectionsPercent() / 100.0;

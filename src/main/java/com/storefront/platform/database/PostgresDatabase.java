@@ -263,7 +263,8 @@ public final class PostgresDatabase extends Construct {
                 .parameterGroupName(parameterGroupName)
                 // Storage autoscaling is set per instance: without a ceiling a replica never grows and falls
                 // behind a primary that did.
-                .maxAllocatedStorage(config.storage().maxAllocatedGib())
+                // 0 turns storage autoscaling off.
+                .maxAllocatedStorage(config.storage().autoscales() ? config.storage().maxAllocatedGib() : 0)
                 .applyImmediately(config.applyImmediately())
                 .copyTagsToSnapshot(true)
                 .deletionProtection(config.protect())

@@ -241,7 +241,19 @@ class DatabaseConfigTest {
     @Test
     void rejectsAMaximumStorageBelowTheAllocatedStorage() {
         assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(50)),
-                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (100), so 110..65536 GiB", "got 50");
+                "database.storage.maxAllocatedGib must be allocatedGib (100, storage autoscaling off) or at least 10% above it, so 110..65536 GiB",
+                "got 50");
+        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(60000).maxAllocatedGib(65536)),
+                "database.storage.maxAllocatedGib must be allocatedGib (60000, storage autoscaling off) or at least 10% above it, so none"
+                        + " here, as that passes gp3's 65536 GiB", "got 65536");
+    }
+
+    @Test
+    void turnsStorageAutoscalingOffWhenTheCeilingIsTheAllocatedStorageTheOnlyWayAboveFiftyNineThousandGib() {
+        StorageConfig off = valid(Tier.PROD, d -> d.storage(s -> s.allocatedGib(60000).maxAllocatedGib(60000))).storage();
+        StorageConfig on = valid(Tier.PROD, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(110))).storage();
+
+        assertEquals(List.of(false, true), List.of(off.autoscales(), on.autoscales()));
     }
 
     @Test
@@ -401,16 +413,10 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void rejectsAMaximumStorageEqualToTheAllocatedStorage() {
-        assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(100)),
-                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (100), so 110..65536 GiB",
-                "RDS storage autoscaling refuses a smaller ceiling; raise it or lower allocatedGib", "got 100");
-    }
-
-    @Test
     void rejectsAMaximumStorageLessThanTenPercentAboveTheAllocatedStorage() {
         assertRejected(Tier.DEV, d -> d.storage(s -> s.allocatedGib(25).maxAllocatedGib(27)),
-                "database.storage.maxAllocatedGib must be at least 10% above allocatedGib (25), so 28..65536 GiB", "got 27");
+                "database.storage.maxAllocatedGib must be allocatedGib (25, storage autoscaling off) or at least 10% above it, so 28..65536 GiB",
+                "RDS storage autoscaling refuses a smaller ceiling; raise it, lower allocatedGib, or set it to allocatedGib", "got 27");
     }
 
     @Test

@@ -258,6 +258,14 @@ class PostgresDatabaseTest {
     }
 
     @Test
+    void setsNoStorageCeilingWhereAutoscalingIsOff() {
+        StackJson json = synth(Tier.PROD, d -> d.storage(st -> st.allocatedGib(500).maxAllocatedGib(500)));
+
+        json.resources("aws_db_instance").values().forEach(instance -> json.check(instance.path("max_allocated_storage").asInt(-1) == 0,
+                "max_allocated_storage 0 turns autoscaling off on every instance: " + instance.path("identifier")));
+    }
+
+    @Test
     void namesTheMonitoringRoleAfterEnvironmentAndRegionAndLetsOnlyRdsForItsAccountAssumeIt() {
         StackJson json = synth(Tier.PROD, d -> d);
 
