@@ -20,6 +20,7 @@ import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscrip
 import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -32,11 +33,13 @@ import software.constructs.Construct;
 public final class DatabaseMonitoring extends Construct {
 
     /**
-     * RDS event categories that need a person: the instance is down, failing over, full or changing, a replica
-     * stopped or lags, a backup failed, or a security patch is pending.
+     * RDS event categories that need a person: the instance is down, failing over, full, changed (its automated backups
+     * turned off, its master password reset, its class or storage changed) or deleted, a replica stopped or lags, a
+     * backup failed, or a security patch is pending. Security Hub's RDS.20 asks for maintenance, configuration change and
+     * failure at least.
      */
-    static final List<String> INSTANCE_EVENTS = List.of("availability", "backup", "failover", "failure", "low storage",
-            "maintenance", "notification", "read replica", "recovery", "security patching");
+    static final List<String> INSTANCE_EVENTS = List.of("availability", "backup", "configuration change", "deletion", "failover",
+            "failure", "low storage", "maintenance", "notification", "read replica", "recovery", "security patching");
 
     /**
      * A dashboard widget: its title, the metrics it plots, and whether only read replicas report them (a primary
@@ -78,12 +81,13 @@ public final class DatabaseMonitoring extends Construct {
                                 .resources(topicArn)
                                 .condition("StringEquals", "aws:SourceAccount", props.accountId()))).getJson())
                 .build());
-        List<String> emails = props.observability().alarmEmails();
-        for (int i = 0; i < emails.size(); i++) {
-            new SnsTopicSubscription(this, "email-" + i, SnsTopicSubscriptionConfig.builder()
+        // Named by address, not position: a new endpoint replaces a subscription, and a confirmed one removed or moved
+        // would have to be confirmed again by its owner before it pages anyone.
+        for (String email : props.observability().alarmEmails()) {
+            new SnsTopicSubscription(this, "email-" + email.toLowerCase(Locale.ROOT), SnsTopicSubscriptionConfig.builder()
                     .topicArn(topicArn)
                     .protocol("email")
-                    .endpoint(emails.get(i))
+                    .endpoint(email)
                     .build());
         }
 
@@ -104,6 +108,9 @@ public final class DatabaseMonitoring extends Construct {
                         .treatMissingData(alarm.treatMissingData())
                         .alarmActions(List.of(topicArn))
                         .okActions(List.of(topicArn))
+                        // Made with the instance, not before it: a replica takes a while, and its lag alarm, missing data
+                        // counting as breaching, would page while it is being created.
+                        .dependsOn(List.of(instance.resource()))
                         .build());
             }
         }

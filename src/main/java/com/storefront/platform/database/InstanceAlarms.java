@@ -17,8 +17,8 @@ public final class InstanceAlarms {
     private static final String ABOVE = "GreaterThanThreshold";
     private static final String BELOW = "LessThanThreshold";
     // A silent metric means the instance is down or being replaced: RDS events report that, so most
-    // alarms keep their state rather than page twice.
-    private static final String KEEP_STATE = "missing";
+    // alarms keep their state rather than page twice ("missing" would move them to INSUFFICIENT_DATA).
+    private static final String KEEP_STATE = "ignore";
 
     /**
      * RDS reports a PostgreSQL replica's lag as the time since it last replayed a commit, and on an idle primary the only
@@ -79,7 +79,8 @@ public final class InstanceAlarms {
         }
         if (instance.instanceClass().burstable()) {
             alarms.add(alarm(t, id + "-cpu-credits-low", "CPUCreditBalance", "Minimum", BELOW, t.cpuCreditBalance(), KEEP_STATE,
-                    "CPU credits on " + id + " below " + t.cpuCreditBalance() + ": it will be throttled. Move to an m or r class."));
+                    "CPU credits on " + id + " below " + t.cpuCreditBalance() + ": RDS runs T3 and T4g classes unlimited, so its CPU"
+                            + " beyond the baseline is now billed as surplus credits. Move to an m or r class if it persists."));
         }
         if (!instance.replica()) {
             alarms.add(alarm(t, id + "-transaction-ids-high", "MaximumUsedTransactionIDs", "Maximum", ABOVE, t.transactionIdsUsed(), KEEP_STATE,

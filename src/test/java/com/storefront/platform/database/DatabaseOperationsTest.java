@@ -9,7 +9,10 @@ import com.storefront.platform.testing.SynthesizedStacks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,9 +49,29 @@ class DatabaseOperationsTest {
         database.resources("aws_cloudwatch_metric_alarm").values().forEach(alarm -> {
             database.check(alarm.path("alarm_actions").size() == 1 && alarm.path("ok_actions").equals(alarm.path("alarm_actions"))
                     && alarm.path("alarm_actions").get(0).asText().contains("aws_sns_topic."), "alarm and OK actions to the topic: " + alarm);
-            database.check(!alarm.path("treat_missing_data").asText().isEmpty(), "deliberate treat_missing_data");
+            boolean lag = alarm.path("metric_name").asText().equals("ReplicaLag");
+            database.check(alarm.path("treat_missing_data").asText().equals(lag ? "breaching" : "ignore"),
+                    "a silent replica's lag breaches, every other alarm keeps its state: " + alarm);
+            String instance = alarm.at("/dimensions/DBInstanceIdentifier").asText();
+            String made = database.logicalId("aws_db_instance", i -> i.path("identifier").asText().equals(instance));
+            database.check(StackJson.strings(alarm.path("depends_on")).equals(Set.of("aws_db_instance." + made)),
+                    "made with its instance: " + alarm);
             database.check(alarm.path("alarm_description").asText().length() > 40, "says what to do");
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void namesEachEmailSubscriptionByItsAddressNotItsPlaceSoThatRemovingOneLeavesTheOthers(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+
+        Map<String, String> subscriptions = new TreeMap<>();
+        database.resources("aws_sns_topic_subscription").forEach((id, s) -> subscriptions.put(id, s.path("endpoint").asText()));
+
+        database.check(subscriptions.size() == environment.database().observability().alarmEmails().size()
+                        && subscriptions.entrySet().stream().allMatch(e -> e.getKey().startsWith(
+                        "monitoring_email-" + e.getValue().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "") + "_")),
+                "each subscription's address (and so its state) follows from its e-mail address alone: " + subscriptions);
     }
 
     @ParameterizedTest
@@ -59,8 +82,9 @@ class DatabaseOperationsTest {
         JsonNode instances = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-instance")).get(0);
         JsonNode parameters = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-parameter-group")).get(0);
 
-        database.check(toSet(instances.path("event_categories")).equals(Set.of("availability", "backup", "failover", "failure", "low storage",
-                "maintenance", "notification", "read replica", "recovery", "security patching")), "instance event categories");
+        database.check(toSet(instances.path("event_categories")).equals(Set.of("availability", "backup", "configuration change", "deletion",
+                "failover", "failure", "low storage", "maintenance", "notification", "read replica", "recovery", "security patching")),
+                "instance event categories, RDS.20's maintenance, configuration change and failure among them: " + instances);
         database.check(toSet(instances.path("source_ids")).equals(Set.copyOf(instanceIdentifiers(environment))), "every instance");
         database.check(toSet(parameters.path("event_categories")).equals(Set.of("configuration change")), "parameter group changes");
     }
