@@ -242,7 +242,7 @@ public final class Network extends Construct {
                                 .actions("sts:AssumeRole")
                                 .condition("StringEquals", "aws:SourceAccount", accountId))).getJson())
                 .build());
-        new IamRolePolicy(this, "flow-logs-delivery", IamRolePolicyConfig.builder()
+        IamRolePolicy delivery = new IamRolePolicy(this, "flow-logs-delivery", IamRolePolicyConfig.builder()
                 .name("deliver-to-" + names.name("flow-logs"))
                 .role(role.getId())
                 .policy(PolicyStatement.document(this, "flow-logs-delivery-policy", List.of(
@@ -261,6 +261,9 @@ public final class Network extends Construct {
                 .iamRoleArn(role.getArn())
                 .maxAggregationInterval(60)
                 .tags(Map.of("Name", names.name("flow-log")))
+                // Delivery starts at once: a flow log made before its role may write reports an access error, which
+                // a later policy does not clear.
+                .dependsOn(List.of(delivery))
                 .build());
     }
 

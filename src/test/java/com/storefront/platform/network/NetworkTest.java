@@ -128,6 +128,8 @@ class NetworkTest {
         json.check(logGroup.path("kms_key_id").asText().startsWith("${aws_kms_key."), "log group encrypted with the customer key");
         json.check(flowLog.path("traffic_type").asText().equals("ALL"), "flow log captures all traffic");
         json.check(flowLog.path("log_destination").asText().contains("aws_cloudwatch_log_group."), "flow log delivers to the log group");
+        json.check(StackJson.strings(flowLog.path("depends_on")).equals(Set.of("aws_iam_role_policy." + json.logicalId("aws_iam_role_policy", p -> true))),
+                "made once its role may write: " + flowLog);
         json.check(json.onlyResource("aws_kms_key").path("enable_key_rotation").asBoolean(), "flow log key rotates");
     }
 
