@@ -100,6 +100,8 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
 
     noncurrent_version_expiration {
       noncurrent_days = var.noncurrent_version_expiration_days
+      # The newest superseded versions stay whatever their age: a state deleted or spoiled unnoticed keeps a good one.
+      newer_noncurrent_versions = var.noncurrent_versions_kept
     }
 
     abort_incomplete_multipart_upload {

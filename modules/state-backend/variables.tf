@@ -36,6 +36,17 @@ variable "kms_key_arn" {
   }
 }
 
+variable "noncurrent_versions_kept" {
+  description = "Number of the newest noncurrent versions of each state object kept whatever their age (S3 keeps 1-100); older ones still expire after noncurrent_version_expiration_days. Null keeps none beyond that age."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.noncurrent_versions_kept == null ? true : var.noncurrent_versions_kept >= 1 && var.noncurrent_versions_kept <= 100 && floor(var.noncurrent_versions_kept) == var.noncurrent_versions_kept
+    error_message = "The noncurrent_versions_kept must be null or a whole number from 1 to 100 (S3's NewerNoncurrentVersions), got ${coalesce(var.noncurrent_versions_kept, 0)}."
+  }
+}
+
 variable "noncurrent_version_expiration_days" {
   description = "Number of days after which noncurrent (superseded) versions of state objects are permanently deleted."
   type        = number

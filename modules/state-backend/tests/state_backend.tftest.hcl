@@ -101,6 +101,11 @@ run "defaults_create_secure_versioned_bucket" {
   }
 
   assert {
+    condition     = aws_s3_bucket_lifecycle_configuration.this.rule[0].noncurrent_version_expiration[0].newer_noncurrent_versions == 10
+    error_message = "The 10 newest noncurrent versions must be kept whatever their age by default."
+  }
+
+  assert {
     condition     = aws_s3_bucket_lifecycle_configuration.this.rule[0].abort_incomplete_multipart_upload[0].days_after_initiation == 7
     error_message = "Incomplete multipart uploads must be aborted after 7 days."
   }
@@ -221,6 +226,7 @@ run "overrides_are_applied" {
 
   variables {
     noncurrent_version_expiration_days = 30
+    noncurrent_versions_kept           = 3
     kms_key_deletion_window_in_days    = 7
     force_destroy                      = true
     tags = {
@@ -232,6 +238,11 @@ run "overrides_are_applied" {
   assert {
     condition     = aws_s3_bucket_lifecycle_configuration.this.rule[0].noncurrent_version_expiration[0].noncurrent_days == 30
     error_message = "noncurrent_version_expiration_days must be passed to the lifecycle rule."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_lifecycle_configuration.this.rule[0].noncurrent_version_expiration[0].newer_noncurrent_versions == 3
+    error_message = "noncurrent_versions_kept must be passed to the lifecycle rule."
   }
 
   assert {
@@ -316,6 +327,16 @@ run "rejects_account_regional_namespace_suffix" {
   }
 
   expect_failures = [var.bucket_name]
+}
+
+run "rejects_more_noncurrent_versions_kept_than_s3_allows" {
+  command = plan
+
+  variables {
+    noncurrent_versions_kept = 101
+  }
+
+  expect_failures = [var.noncurrent_versions_kept]
 }
 
 run "rejects_zero_noncurrent_days" {
