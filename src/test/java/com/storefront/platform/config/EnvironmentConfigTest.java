@@ -259,9 +259,10 @@ class EnvironmentConfigTest {
     @Test
     void namesTheEnvironmentInErrorsFromTheDatabaseSetter() {
         InvalidConfigException error = assertThrows(InvalidConfigException.class,
-                () -> valid("dev", Tier.DEV, b -> b.database(d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(100)))));
+                () -> valid("dev", Tier.DEV, b -> b.database(d -> d.storage(s -> s.allocatedGib(100).maxAllocatedGib(105)))));
 
-        assertTrue(error.getMessage().startsWith("environment 'dev': database.storage.maxAllocatedGib must be at least 10% above"),
+        assertTrue(error.getMessage().startsWith("environment 'dev': database.storage.maxAllocatedGib must be allocatedGib (100, storage"
+                        + " autoscaling off) or at least 10% above it"),
                 error.getMessage());
     }
 
