@@ -79,6 +79,18 @@ public final class EncryptionKey extends Construct {
     }
 
     /**
+     * Lets EventBridge deliver to an SNS topic encrypted with the key. Unconditioned: SNS's guide to encrypted topics says
+     * aws:SourceAccount and aws:SourceArn in a key policy are not supported for EventBridge-to-encrypted-topic delivery;
+     * the topic's own policy names the rules that may publish.
+     */
+    public void grantEventBridge(String sid) {
+        grant(publishers, PolicyStatement.allow(sid)
+                .service("events.amazonaws.com")
+                .actions("kms:Decrypt", "kms:GenerateDataKey*")
+                .resources("*"));
+    }
+
+    /**
      * A statement for a principal's own policy: decrypt with this key, but only through {@code service} in the key's
      * region (e.g. reading a secret the key encrypts through {@code secretsmanager}).
      */

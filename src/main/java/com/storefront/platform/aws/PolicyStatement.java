@@ -128,8 +128,8 @@ public final class PolicyStatement {
                 .build());
     }
 
-    /** Makes {@code document} hold {@code statements} instead of what it held. */
-    static void replaceStatements(DataAwsIamPolicyDocument document, List<PolicyStatement> statements) {
+    /** Makes {@code document} hold {@code statements} instead of what it held: a policy that grows with what is granted. */
+    public static void replaceStatements(DataAwsIamPolicyDocument document, List<PolicyStatement> statements) {
         document.putStatement(statements.stream().map(PolicyStatement::toDataSource).toList());
     }
 

@@ -1,14 +1,21 @@
 package com.storefront.platform.database;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_dashboard.CloudwatchDashboard;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_dashboard.CloudwatchDashboardConfig;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_event_rule.CloudwatchEventRule;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_event_rule.CloudwatchEventRuleConfig;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_event_target.CloudwatchEventTarget;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_event_target.CloudwatchEventTargetConfig;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_event_target.CloudwatchEventTargetInputTransformer;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarmConfig;
 import com.hashicorp.cdktf.providers.aws.db_event_subscription.DbEventSubscription;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
 import com.hashicorp.cdktf.providers.aws.db_event_subscription.DbEventSubscriptionConfig;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopicConfig;
@@ -17,8 +24,11 @@ import com.hashicorp.cdktf.providers.aws.sns_topic_policy.SnsTopicPolicyConfig;
 import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
 import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscriptionConfig;
 
+import com.storefront.platform.aws.EncryptionKey;
 import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,10 +70,15 @@ public final class DatabaseMonitoring extends Construct {
 
     private final SnsTopic topic;
     private final String dashboardUrl;
+    private final ResourceNames names;
+    private final EncryptionKey key;
+    private final DataAwsIamPolicyDocument topicPolicy;
+    private final List<PolicyStatement> topicPublishers = new ArrayList<>();
 
     public DatabaseMonitoring(Construct scope, String id, DatabaseMonitoringProps props) {
         super(scope, id);
-        ResourceNames names = props.names();
+        names = props.names();
+        key = props.key();
 
         // The alarm topic is encrypted: its publishers need the key to write to it.
         props.key().grantPublishers("AlarmPublishersUseKey", "cloudwatch.amazonaws.com", "events.rds.amazonaws.com");
@@ -72,14 +87,15 @@ public final class DatabaseMonitoring extends Construct {
                 .kmsMasterKeyId(props.key().arn())
                 .build());
         String topicArn = topic.getArn();
+        topicPublishers.add(PolicyStatement.allow("CloudWatchAndRdsEventsPublish")
+                .service("cloudwatch.amazonaws.com", "events.rds.amazonaws.com")
+                .actions("sns:Publish")
+                .resources(topicArn)
+                .condition("StringEquals", "aws:SourceAccount", props.accountId()));
+        topicPolicy = PolicyStatement.document(this, "alarm-topic-publishers", topicPublishers);
         new SnsTopicPolicy(this, "alarm-topic-policy", SnsTopicPolicyConfig.builder()
                 .arn(topicArn)
-                .policy(PolicyStatement.document(this, "alarm-topic-publishers", List.of(
-                        PolicyStatement.allow("CloudWatchAndRdsEventsPublish")
-                                .service("cloudwatch.amazonaws.com", "events.rds.amazonaws.com")
-                                .actions("sns:Publish")
-                                .resources(topicArn)
-                                .condition("StringEquals", "aws:SourceAccount", props.accountId()))).getJson())
+                .policy(topicPolicy.getJson())
                 .build());
         // Named by address, not position: a new endpoint replaces a subscription, and a confirmed one removed or moved
         // would have to be confirmed again by its owner before it pages anyone.
@@ -169,6 +185,42 @@ public final class DatabaseMonitoring extends Construct {
             position++;
         }
         return body.toString();
+    }
+
+    /**
+     * Sends the events {@code pattern} (an EventBridge event pattern) matches to the alarm topic, each as {@code template}
+     * with {@code <name>} filled from the event at {@code fields}' JSON paths: an EventBridge rule {@code id} of this
+     * environment, which the topic's policy, and the key, let publish.
+     */
+    public void alertOn(String id, String description, Map<String, Object> pattern, Map<String, String> fields, String template) {
+        CloudwatchEventRule rule = new CloudwatchEventRule(this, id, CloudwatchEventRuleConfig.builder()
+                .name(names.name(id))
+                .description(description)
+                .eventPattern(toJson(pattern))
+                .build());
+        new CloudwatchEventTarget(this, id + "-to-topic", CloudwatchEventTargetConfig.builder()
+                .rule(rule.getName())
+                .arn(topic.getArn())
+                .inputTransformer(CloudwatchEventTargetInputTransformer.builder()
+                        .inputPaths(fields)
+                        .inputTemplate(toJson(template))
+                        .build())
+                .build());
+        key.grantEventBridge("EventBridgeUsesKeyForAlerts");
+        topicPublishers.add(PolicyStatement.allow("EventBridgePublishes" + topicPublishers.size())
+                .service("events.amazonaws.com")
+                .actions("sns:Publish")
+                .resources(topic.getArn())
+                .condition("ArnEquals", "aws:SourceArn", rule.getArn()));
+        PolicyStatement.replaceStatements(topicPolicy, topicPublishers);
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public SnsTopic topic() {

@@ -53,7 +53,7 @@ public final class DatabaseStack extends EnvironmentStack {
                 new BackupExportProps(names, environment.accountId(), key, config.backups(), config.protect()));
         DisasterRecoveryConfig recovery = config.backups().disasterRecovery();
         DisasterRecoveryBackups recoveryBackups = recovery == null ? null : new DisasterRecoveryBackups(this, "disaster-recovery",
-                new DisasterRecoveryBackupsProps(names, environment.accountId(), key, database,
+                new DisasterRecoveryBackupsProps(names, environment.accountId(), key, database, monitoring,
                         regionalProvider("disaster_recovery", recovery.region()), recovery, config.protect()));
         Integer rotationDays = config.credentials().rotationDays();
         if (rotationDays != null) {

@@ -21,6 +21,8 @@ import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.config.DisasterRecoveryConfig;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.constructs.Construct;
 
 /**
@@ -38,6 +40,9 @@ public final class DisasterRecoveryBackups extends Construct {
 
     /** Time a snapshot and its cross-region copy may take before AWS Backup cancels the job. */
     static final int COMPLETION_WINDOW_MINUTES = 8 * 60;
+
+    /** The states of AWS Backup's job events in which a backup or copy job ended without a whole recovery point. */
+    static final List<String> FAILED_JOB_STATES = List.of("ABORTED", "EXPIRED", "FAILED", "PARTIAL");
 
     private final EncryptionKey recoveryKey;
     private final BackupVault vault;
@@ -100,6 +105,19 @@ public final class DisasterRecoveryBackups extends Construct {
                 .iamRoleArn(role.getArn())
                 .resources(List.of(props.database().primary().getArn()))
                 .build());
+
+        // AWS Backup tells of a job that failed, expired before it could start or was aborted only as an event: without
+        // this rule a day's snapshot or its copy could fail every day and nobody would know until a restore.
+        props.alerts().alertOn("backup-failures", "AWS Backup jobs of " + names.environment() + " that did not complete",
+                new TreeMap<>(Map.of(
+                        "source", List.of("aws.backup"),
+                        "detail-type", List.of("Backup Job State Change", "Copy Job State Change"),
+                        "detail", Map.of("state", FAILED_JOB_STATES))),
+                new TreeMap<>(Map.of("kind", "$.detail-type", "state", "$.detail.state", "resource", "$.detail.resourceArn",
+                        "reason", "$.detail.statusMessage")),
+                "AWS Backup in " + names.region() + ": <kind>, <state>, for <resource>: <reason>. A disaster-recovery snapshot of "
+                        + names.environment() + ", or its copy to " + recoveryRegion + ", is missing: see the jobs in the AWS Backup"
+                        + " console, then run the backup on demand.");
     }
 
     private BackupPlanRule rule(String name, String schedule, int retentionDays) {

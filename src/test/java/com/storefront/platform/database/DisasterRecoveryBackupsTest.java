@@ -1,5 +1,6 @@
 package com.storefront.platform.database;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
@@ -126,6 +127,28 @@ class DisasterRecoveryBackupsTest {
     }
 
     @Test
+    void reportsEveryBackupOrCopyJobThatDidNotCompleteToTheAlarmTopicWhichOnlyThatRuleAndTheAlarmsMayPublishTo() throws Exception {
+        StackJson json = synth(Tier.PROD, d -> d);
+
+        JsonNode rule = json.onlyResource("aws_cloudwatch_event_rule");
+        JsonNode target = json.onlyResource("aws_cloudwatch_event_target");
+        JsonNode pattern = new ObjectMapper().readTree(rule.path("event_pattern").asText());
+        String topic = "${aws_sns_topic." + json.logicalId("aws_sns_topic", t -> true) + ".arn}";
+        String ruleArn = "${aws_cloudwatch_event_rule." + json.logicalId("aws_cloudwatch_event_rule", r -> true) + ".arn}";
+
+        json.check(StackJson.strings(pattern.path("source")).equals(Set.of("aws.backup"))
+                && StackJson.strings(pattern.path("detail-type")).equals(Set.of("Backup Job State Change", "Copy Job State Change"))
+                && StackJson.strings(pattern.at("/detail/state")).equals(Set.of("ABORTED", "EXPIRED", "FAILED", "PARTIAL")),
+                "AWS Backup's job events that ended without a whole recovery point: " + pattern);
+        json.check(target.path("arn").asText().equals(topic) && target.at("/input_transformer/input_template").asText().contains("<reason>")
+                && target.at("/input_transformer/input_paths/reason").asText().equals("$.detail.statusMessage"),
+                "to the alarm topic, saying why: " + target);
+        String policies = json.dataSources("aws_iam_policy_document").toString();
+        json.check(policies.contains("events.amazonaws.com") && policies.contains(ruleArn) && policies.contains("aws:SourceArn"),
+                "the topic lets this rule publish, by its ARN, and the key lets EventBridge encrypt: " + policies);
+    }
+
+    @Test
     void givesTheBackupRoleAwsBackupsManagedPoliciesForBackupAndRestore() {
         StackJson json = synth(Tier.PROD, d -> d);
 
@@ -191,8 +214,10 @@ class DisasterRecoveryBackupsTest {
                     environment.region(), protect));
             PostgresDatabase database = new PostgresDatabase(stack, "postgres", new PostgresDatabaseProps(ResourceNames.of(environment), environment.accountId(), network,
                     key, new AwsDeployment().password(stack, "master"), environment.database()));
+            DatabaseMonitoring monitoring = new DatabaseMonitoring(stack, "monitoring", new DatabaseMonitoringProps(ResourceNames.of(environment),
+                    environment.accountId(), key, database, environment.database().observability()));
             new DisasterRecoveryBackups(stack, "disaster-recovery", new DisasterRecoveryBackupsProps(ResourceNames.of(environment),
-                    environment.accountId(), key, database, recoveryProvider, recovery, protect));
+                    environment.accountId(), key, database, monitoring, recoveryProvider, recovery, protect));
         });
     }
 }
