@@ -131,21 +131,11 @@ public final class DatabaseMonitoring extends Construct {
             }
         }
 
-        new DbEventSubscription(this, "instance-events", DbEventSubscriptionConfig.builder()
-                .name(names.name("postgres-instance-events"))
-                .snsTopic(topicArn)
-                .sourceType("db-instance")
-                .sourceIds(database.instances().stream().map(DatabaseInstance::identifier).toList())
-                .eventCategories(INSTANCE_EVENTS)
-                .dependsOn(database.instances().stream().map(i -> (ITerraformDependable) i.resource()).toList())
-                .build());
-        new DbEventSubscription(this, "parameter-group-events", DbEventSubscriptionConfig.builder()
-                .name(names.name("postgres-parameter-events"))
-                .snsTopic(topicArn)
-                .sourceType("db-parameter-group")
-                .sourceIds(List.of(database.parameterGroupName()))
-                .eventCategories(List.of("configuration change"))
-                .build());
+        subscribe("instance-events", "postgres-instance-events", "db-instance",
+                database.instances().stream().map(DatabaseInstance::identifier).toList(), INSTANCE_EVENTS,
+                database.instances().stream().map(i -> (ITerraformDependable) i.resource()).toList());
+        subscribe("parameter-group-events", "postgres-parameter-events", "db-parameter-group", List.of(database.parameterGroupName()),
+                List.of("configuration change"), List.of());
 
         CloudwatchDashboard dashboard = new CloudwatchDashboard(this, "dashboard", CloudwatchDashboardConfig.builder()
                 .dashboardName(names.name("postgres"))
@@ -185,6 +175,23 @@ public final class DatabaseMonitoring extends Construct {
             position++;
         }
         return body.toString();
+    }
+
+    /**
+     * Sends RDS's events of {@code categories} about the sources {@code sourceIds} of {@code sourceType} (e.g.
+     * {@code db-proxy}) to the alarm topic, through an RDS event subscription named {@code name} in this environment,
+     * made once {@code sources} exist.
+     */
+    public void subscribe(String id, String name, String sourceType, List<String> sourceIds, List<String> categories,
+            List<ITerraformDependable> sources) {
+        new DbEventSubscription(this, id, DbEventSubscriptionConfig.builder()
+                .name(names.name(name))
+                .snsTopic(topic.getArn())
+                .sourceType(sourceType)
+                .sourceIds(sourceIds)
+                .eventCategories(categories)
+                .dependsOn(sources)
+                .build());
     }
 
     /**

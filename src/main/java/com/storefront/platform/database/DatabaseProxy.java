@@ -41,6 +41,9 @@ public final class DatabaseProxy extends Construct {
     /** What RDS Proxy calls PostgreSQL. */
     static final String ENGINE_FAMILY = "POSTGRESQL";
 
+    /** RDS's event categories for a proxy: it failed (or cannot scale), was changed, or was deleted. */
+    static final List<String> PROXY_EVENTS = List.of("configuration change", "deletion", "failure");
+
     private final DbProxy proxy;
     private final String secretArn;
     private final SecretsmanagerSecretVersion credentials;
@@ -121,6 +124,10 @@ public final class DatabaseProxy extends Construct {
                 .targetGroupName(targetGroup.getName())
                 .dbInstanceIdentifier(props.database().primary().getIdentifier())
                 .build());
+
+        // Writers connect through the proxy alone: its failures (no free addresses to scale in, say) page like the
+        // primary's own.
+        props.alerts().subscribe("proxy-events", "postgres-proxy-events", "db-proxy", List.of(name), PROXY_EVENTS, List.of(proxy));
     }
 
     /** The proxy's endpoint, where writers connect instead of the primary's. */

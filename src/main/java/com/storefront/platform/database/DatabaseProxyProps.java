@@ -14,7 +14,8 @@ import com.storefront.platform.network.NetworkReference;
  * @param password the proxy user's password, written once to the secret through write-only attributes
  * @param user the database role the proxy logs in as, and the one applications name when they connect to it
  * @param pool the pool's limits and timeouts
+ * @param alerts where the proxy's failures and changes are reported
  */
 public record DatabaseProxyProps(ResourceNames names, NetworkReference network, PostgresDatabase database, EncryptionKey key,
-        GeneratedPassword password, String user, ProxyConfig pool) {
+        GeneratedPassword password, String user, ProxyConfig pool, DatabaseMonitoring alerts) {
 }

@@ -7,6 +7,7 @@ import com.storefront.platform.config.ProxyConfig;
 import com.storefront.platform.testing.StackJson;
 import com.storefront.platform.testing.SynthesizedStacks;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +40,26 @@ class DatabaseProxyTest {
         database.check(target.path("db_instance_identifier").asText().startsWith("${aws_db_instance.postgres_primary_"), "the primary only: " + target);
         database.check(database.output(DatabaseOutput.PROXY_ENDPOINT.outputName()).path("value").asText().endsWith(".endpoint}"),
                 "the endpoint is published");
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void sendsTheProxysFailuresChangesAndDeletionToTheAlarmTopic(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+        List<JsonNode> subscriptions = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-proxy"));
+        if (!environment.database().proxy().enabled()) {
+            database.check(subscriptions.isEmpty(), "no proxy, no proxy events");
+            return;
+        }
+
+        JsonNode events = subscriptions.get(0);
+        String proxy = database.logicalId("aws_db_proxy", p -> true);
+        database.check(subscriptions.size() == 1
+                        && StackJson.strings(events.path("source_ids")).equals(Set.of(database.onlyResource("aws_db_proxy").path("name").asText()))
+                        && StackJson.strings(events.path("event_categories")).equals(Set.of("configuration change", "deletion", "failure"))
+                        && events.path("sns_topic").asText().startsWith("${aws_sns_topic.")
+                        && StackJson.strings(events.path("depends_on")).equals(Set.of("aws_db_proxy." + proxy)),
+                "the proxy's events to the alarm topic, once it exists: " + events);
     }
 
     @ParameterizedTest
