@@ -27,8 +27,14 @@ import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscrip
 import com.storefront.platform.aws.EncryptionKey;
 import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.deployment.StateMoves;
+import com.hashicorp.cdktf.TerraformStack;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,12 +105,17 @@ public final class DatabaseMonitoring extends Construct {
                 .build());
         // Named by address, not position: a new endpoint replaces a subscription, and a confirmed one removed or moved
         // would have to be confirmed again by its owner before it pages anyone.
-        for (String email : props.observability().alarmEmails()) {
-            new SnsTopicSubscription(this, "email-" + email.toLowerCase(Locale.ROOT), SnsTopicSubscriptionConfig.builder()
-                    .topicArn(topicArn)
-                    .protocol("email")
-                    .endpoint(email)
-                    .build());
+        List<String> emails = props.observability().alarmEmails();
+        for (int i = 0; i < emails.size(); i++) {
+            SnsTopicSubscription subscription = new SnsTopicSubscription(this, "email-" + emails.get(i).toLowerCase(Locale.ROOT),
+                    SnsTopicSubscriptionConfig.builder()
+                            .topicArn(topicArn)
+                            .protocol("email")
+                            .endpoint(emails.get(i))
+                            .build());
+            // Deployed before, the subscription of the i-th address was "email-<i>": its state, and with it the owner's
+            // confirmation, moves to the address's name.
+            StateMoves.movedFrom("aws_sns_topic_subscription." + positionalId(i), subscription);
         }
 
         PostgresDatabase database = props.database();
@@ -184,14 +195,16 @@ public final class DatabaseMonitoring extends Construct {
      */
     public void subscribe(String id, String name, String sourceType, List<String> sourceIds, List<String> categories,
             List<ITerraformDependable> sources) {
-        new DbEventSubscription(this, id, DbEventSubscriptionConfig.builder()
+        DbEventSubscriptionConfig.Builder subscription = DbEventSubscriptionConfig.builder()
                 .name(names.name(name))
                 .snsTopic(topic.getArn())
                 .sourceType(sourceType)
                 .sourceIds(sourceIds)
-                .eventCategories(categories)
-                .dependsOn(sources)
-                .build());
+                .eventCategories(categories);
+        if (!sources.isEmpty()) {
+            subscription.dependsOn(sources);
+        }
+        new DbEventSubscription(this, id, subscription.build());
     }
 
     /**
@@ -220,6 +233,17 @@ public final class DatabaseMonitoring extends Construct {
                 .resources(topic.getArn())
                 .condition("ArnEquals", "aws:SourceArn", rule.getArn()));
         PolicyStatement.replaceStatements(topicPolicy, topicPublishers);
+    }
+
+    /** The logical id CDKTF gave the subscription of the {@code position}-th address when it was named by position. */
+    private String positionalId(int position) {
+        String path = getNode().getPath().substring(TerraformStack.of(this).getNode().getPath().length() + 1) + "/email-" + position;
+        try {
+            String hash = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5").digest(path.getBytes(StandardCharsets.UTF_8)));
+            return path.replace('/', '_') + "_" + hash.substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String toJson(Object value) {

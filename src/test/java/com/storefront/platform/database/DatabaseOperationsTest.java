@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -72,6 +73,19 @@ class DatabaseOperationsTest {
                         && subscriptions.entrySet().stream().allMatch(e -> e.getKey().startsWith(
                         "monitoring_email-" + e.getValue().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "") + "_")),
                 "each subscription's address (and so its state) follows from its e-mail address alone: " + subscriptions);
+    }
+
+    @Test
+    void movesTheSubscriptionsDeployedUnderTheirPositionsToTheirAddressesSoNoOwnerConfirmsAgain() {
+        StackJson prod = database(Environments.all().stream().filter(e -> e.name().equals("prod")).findFirst().orElseThrow());
+
+        // The addresses the subscriptions of prod's two e-mail addresses had when they were named by position.
+        prod.check(prod.moves().containsAll(List.of(
+                        "aws_sns_topic_subscription.monitoring_email-0_E9BBFA0E -> aws_sns_topic_subscription."
+                                + prod.logicalId("aws_sns_topic_subscription", s -> s.path("endpoint").asText().equals("storefront-dba@example.com")),
+                        "aws_sns_topic_subscription.monitoring_email-1_B597F260 -> aws_sns_topic_subscription."
+                                + prod.logicalId("aws_sns_topic_subscription", s -> s.path("endpoint").asText().equals("storefront-oncall@example.com")))),
+                "each deployed subscription keeps its state: " + prod.moves());
     }
 
     @ParameterizedTest
