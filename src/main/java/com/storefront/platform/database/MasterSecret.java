@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.Secretsma
 import com.storefront.platform.config.CredentialsConfig;
 import com.storefront.platform.config.MasterPassword;
 import com.storefront.platform.deployment.ResourceAddress;
+import java.util.List;
 import java.util.Optional;
 import software.constructs.Construct;
 
@@ -31,15 +32,17 @@ public final class MasterSecret extends Construct {
             version = null;
             return;
         }
-        // The keys AWS's single-user rotation function reads; host and port are the primary's, so the value is
-        // written once the primary exists.
+        // The keys AWS's single-user rotation function reads, all but the password the primary's own, so the value is
+        // written once the primary exists: restored from a snapshot, it keeps the snapshot's master user and database.
         String primary = ResourceAddress.of(props.database().primary());
-        String json = "{engine = \"postgres\", host = " + primary + ".address, port = " + primary + ".port, username = \""
-                + credentials.masterUsername() + "\", password = " + props.password().expression() + ", dbname = \""
-                + credentials.databaseName() + "\"}";
+        String json = "{engine = \"postgres\", host = " + primary + ".address, port = " + primary + ".port, username = " + primary
+                + ".username, password = " + props.password().expression() + ", dbname = " + primary + ".db_name}";
         WriteOnlySecret secret = WriteOnlySecret.declare(this, "current", props.names().project() + "/" + props.names().environment() + "/postgres/master",
                 "Master credentials of the " + props.names().environment() + " PostgreSQL primary (break-glass only)", props.key(), protect,
                 "jsonencode(" + json + ")", writeOnly.version());
+        // A replaced primary is created with this apply's password: its resource id, new with each instance, writes the
+        // same password into the secret, which would otherwise keep the old instance's.
+        secret.version().addOverride("lifecycle.replace_triggered_by", List.of(primary + ".resource_id"));
         arn = secret.secret().getArn();
         version = secret.version();
     }

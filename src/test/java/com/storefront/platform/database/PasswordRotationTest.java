@@ -86,7 +86,11 @@ class PasswordRotationTest {
         Set<String> keys = Stream.of("engine", "host", "port", "username", "password", "dbname")
                 .filter(key -> value.contains(key + " = ")).collect(Collectors.toSet());
         database.check(keys.size() == 6, "engine, host, port, username, password and dbname in " + value);
-        database.check(value.contains("host = aws_db_instance.postgres_primary_") && value.contains(".address"), "the primary's host");
+        String primary = "aws_db_instance." + database.logicalId("aws_db_instance", i -> !i.has("replicate_source_db"));
+        database.check(value.contains("host = " + primary + ".address") && value.contains("username = " + primary + ".username")
+                && value.contains("dbname = " + primary + ".db_name"), "the primary's host, master user and database, a snapshot's if restored: " + value);
+        database.check(StackJson.strings(version.at("/lifecycle/replace_triggered_by")).equals(Set.of(primary + ".resource_id")),
+                "a new primary, made with this apply's password, writes it into the secret: " + version);
         database.check(!version.has("version_stages"),
                 "Terraform leaves staging labels to the rotation");
     }
