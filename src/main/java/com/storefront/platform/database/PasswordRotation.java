@@ -81,7 +81,9 @@ public final class PasswordRotation extends Construct {
                 .dependsOn(paths)
                 .build());
         // rotate_immediately (provider >= 5.33) is missing from the 5.23.1 bindings; stated: the first rotation runs when
-        // rotation is switched on, so the deploy exercises the function's path to the database and Secrets Manager.
+        // rotation is switched on, so the deploy exercises the function's path to the database and Secrets Manager. The
+        // provider sends it with every later change of the rotation too (a new rotationDays, a replaced function), which
+        // then also rotates at once.
         rotation.addOverride("rotate_immediately", true);
     }
 }
