@@ -45,6 +45,8 @@ import software.constructs.Construct;
  * subscriptions, alarms on every instance sized from its class ({@link InstanceAlarms}), RDS event
  * subscriptions for the instances and the parameter group, and a dashboard with every instance on
  * every widget whose metric it reports (replica lag: the replicas alone, and no such widget without replicas).
+ * Other constructs report through it what only they know about: {@link #subscribe} for RDS events of their own (the
+ * proxy's), {@link #alertOn} for EventBridge events (AWS Backup's failed jobs).
  */
 public final class DatabaseMonitoring extends Construct {
 
@@ -87,10 +89,10 @@ public final class DatabaseMonitoring extends Construct {
         key = props.key();
 
         // The alarm topic is encrypted: its publishers need the key to write to it.
-        props.key().grantPublishers("AlarmPublishersUseKey", "cloudwatch.amazonaws.com", "events.rds.amazonaws.com");
+        key.grantPublishers("AlarmPublishersUseKey", "cloudwatch.amazonaws.com", "events.rds.amazonaws.com");
         topic = new SnsTopic(this, "alarm-topic", SnsTopicConfig.builder()
                 .name(names.name("database-alerts"))
-                .kmsMasterKeyId(props.key().arn())
+                .kmsMasterKeyId(key.arn())
                 .build());
         String topicArn = topic.getArn();
         topicPublishers.add(PolicyStatement.allow("CloudWatchAndRdsEventsPublish")
