@@ -46,8 +46,7 @@ class DataLosingUpdateTest {
     @Test
     void findsABlueGreenUpdateOnlyWhenItChangesMoreThanTheProviderUpdatesWithoutADeployment() {
         JsonNode resize = updates(FixturePlan.BLUE_GREEN, 1).get(0);
-        ObjectNode switchedOnAlone = resize.path("change").deepCopy();
-        ((ObjectNode) switchedOnAlone.path("after")).set("instance_class", resize.at("/change/before/instance_class"));
+        ObjectNode switchedOnAlone = switchedOnAlone();
         ObjectNode retaggedAlone = switchedOnAlone.deepCopy();
         ((ObjectNode) retaggedAlone.path("after")).putObject("tags").put("Owner", "checkout");
         ObjectNode newPasswordVersion = switchedOnAlone.deepCopy();
@@ -129,9 +128,7 @@ class DataLosingUpdateTest {
 
     @Test
     void findsABlueGreenUpdateWhoseChangedValueIsKnownOnlyAfterApply() {
-        JsonNode resize = updates(FixturePlan.BLUE_GREEN, 1).get(0);
-        ObjectNode switchedOnAlone = resize.path("change").deepCopy();
-        ((ObjectNode) switchedOnAlone.path("after")).set("instance_class", resize.at("/change/before/instance_class"));
+        ObjectNode switchedOnAlone = switchedOnAlone();
         ObjectNode newParameterGroup = switchedOnAlone.deepCopy();
         ((ObjectNode) newParameterGroup.path("after")).remove("parameter_group_name");
         ((ObjectNode) newParameterGroup.path("after_unknown")).put("parameter_group_name", true);
@@ -151,6 +148,14 @@ class DataLosingUpdateTest {
         unknown.putObject("after_unknown").put("retention_in_days", true);
 
         assertEquals(List.of("retention_in_days shortened"), whats("aws_cloudwatch_log_group", unknown));
+    }
+
+    /** The Blue/Green fixture's update with its new instance class undone: Blue/Green switched on, nothing else. */
+    private static ObjectNode switchedOnAlone() {
+        JsonNode resize = updates(FixturePlan.BLUE_GREEN, 1).get(0);
+        ObjectNode change = resize.path("change").deepCopy();
+        ((ObjectNode) change.path("after")).set("instance_class", resize.at("/change/before/instance_class"));
+        return change;
     }
 
     private static List<String> whats(JsonNode change) {
