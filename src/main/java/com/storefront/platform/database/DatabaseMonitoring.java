@@ -76,6 +76,8 @@ public final class DatabaseMonitoring extends Construct {
             new Widget("Read / write latency (s)", List.of("ReadLatency", "WriteLatency"), false),
             new Widget("Replica lag (s)", List.of("ReplicaLag"), true));
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final SnsTopic topic;
     private final String dashboardUrl;
     private final ResourceNames names;
@@ -159,8 +161,7 @@ public final class DatabaseMonitoring extends Construct {
     }
 
     private static String dashboardBody(String region, List<DatabaseInstance> instances) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         ArrayNode widgets = body.putArray("widgets");
         int position = 0;
         for (Widget spec : WIDGETS) {
@@ -250,7 +251,7 @@ public final class DatabaseMonitoring extends Construct {
 
     private static String toJson(Object value) {
         try {
-            return new ObjectMapper().writeValueAsString(value);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
