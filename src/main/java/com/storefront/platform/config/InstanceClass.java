@@ -38,10 +38,15 @@ public record InstanceClass(String name, int memoryGib) {
     public static InstanceClass of(String field, String name) {
         Integer memory = name == null ? null : MEMORY_GIB.get(name);
         if (memory == null) {
-            throw new InvalidConfigException(field, name, "must be one of the supported instance classes (the RDS for PostgreSQL m, r"
-                    + " and t classes whose memory this project knows; add others to InstanceClass.MEMORY_GIB) " + MEMORY_GIB.keySet());
+            throw new InvalidConfigException(field, name, "must be an RDS for PostgreSQL m, r or t class whose memory this project"
+                    + " knows, such as db.r6g.large (families " + families() + "; add others to InstanceClass.MEMORY_GIB)");
         }
         return new InstanceClass(name, memory);
+    }
+
+    /** The families known, e.g. {@code m5, m5d, ...}: the list of every class would run to hundreds of names. */
+    private static String families() {
+        return String.join(", ", MEMORY_GIB.keySet().stream().map(c -> c.split("\\.")[1]).distinct().toList());
     }
 
     /** Burstable classes run on CPU credits and get a credit-balance alarm; production never uses them. */
@@ -69,7 +74,15 @@ public record InstanceClass(String name, int memoryGib) {
         String[] toTwentyFour = {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"};
         String[] toThirtyTwo = {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"};
         String[] toFortyEight = {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "48xlarge"};
+        // The d families (local NVMe, which RDS for PostgreSQL uses for temporary objects: "Improving query
+        // performance for RDS for PostgreSQL with Amazon RDS Optimized Reads") have the memory of their base family.
         putFamily(classes, "m5", 4, toTwentyFour);
+        putFamily(classes, "m5d", 4, toTwentyFour);
+        putFamily(classes, "m6gd", 4, toSixteen);
+        putFamily(classes, "m6id", 4, toThirtyTwo);
+        putFamily(classes, "r5d", 8, toTwentyFour);
+        putFamily(classes, "r6gd", 8, toSixteen);
+        putFamily(classes, "r6id", 8, toThirtyTwo);
         putFamily(classes, "m6g", 4, toSixteen);
         putFamily(classes, "m6i", 4, toThirtyTwo);
         putFamily(classes, "m7g", 4, toSixteen);

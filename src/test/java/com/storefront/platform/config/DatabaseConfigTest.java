@@ -223,7 +223,7 @@ class DatabaseConfigTest {
 
     @Test
     void rejectsAnUnknownInstanceClass() {
-        assertRejected(Tier.DEV, d -> d.instanceClass("db.x9.huge"), "database.instanceClass must be one of the supported instance classes", "got 'db.x9.huge'");
+        assertRejected(Tier.DEV, d -> d.instanceClass("db.x9.huge"), "database.instanceClass must be an RDS for PostgreSQL m, r or t class", "got 'db.x9.huge'");
     }
 
     @Test

@@ -25,7 +25,13 @@ class InstanceClassTest {
         "db.r6i.32xlarge, 1024",
         "db.r7i.24xlarge, 768",
         "db.r8g.48xlarge, 1536",
-        "db.r8gd.2xlarge, 64"})
+        "db.r8gd.2xlarge, 64",
+        "db.m5d.large, 8",
+        "db.m6gd.16xlarge, 256",
+        "db.m6id.32xlarge, 512",
+        "db.r5d.24xlarge, 768",
+        "db.r6gd.xlarge, 32",
+        "db.r6id.large, 16"})
     void knowsTheMemoryOfCurrentPostgresClasses(String name, int memoryGib) {
         InstanceClass instanceClass = InstanceClass.of("database.instanceClass", name);
 
@@ -37,8 +43,9 @@ class InstanceClassTest {
     void rejectsClassesRdsDoesNotOfferForPostgresInstances(String name) {
         InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> InstanceClass.of("database.instanceClass", name));
 
-        assertTrue(error.getMessage().startsWith("database.instanceClass must be one of the supported instance classes"), error.getMessage());
-        assertTrue(error.getMessage().contains("add others to InstanceClass.MEMORY_GIB"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("database.instanceClass must be an RDS for PostgreSQL m, r or t class whose memory"
+                + " this project knows, such as db.r6g.large (families m5, m5d, m6g, m6gd, m6i, m6id, m7g, m7i, m8g, m8gd, r5, r5d,"
+                + " r6g, r6gd, r6i, r6id, r7g, r7i, r8g, r8gd, t3, t4g; add others to InstanceClass.MEMORY_GIB)"), error.getMessage());
         assertTrue(error.getMessage().endsWith("got '" + name + "'"), error.getMessage());
     }
 }
