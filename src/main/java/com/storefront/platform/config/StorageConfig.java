@@ -19,6 +19,9 @@ public record StorageConfig(int allocatedGib, int maxAllocatedGib, Integer iops,
     /** The IOPS of gp3 from {@link #GP3_PROVISIONING_MIN_GIB} up when none are provisioned. */
     static final int GP3_BASELINE_IOPS = 12000;
 
+    /** The throughput of gp3 from {@link #GP3_PROVISIONING_MIN_GIB} up when none is provisioned. */
+    static final int GP3_BASELINE_THROUGHPUT_MIBPS = 500;
+
     public StorageConfig {
         if (allocatedGib < 20 || allocatedGib > 65536) {
             throw new InvalidConfigException("database.storage.allocatedGib", allocatedGib, "must be 20..65536 GiB for gp3");
@@ -53,6 +56,20 @@ public record StorageConfig(int allocatedGib, int maxAllocatedGib, Integer iops,
                     + " (gp3 allows 0.25 MiB/s per IOPS): with " + effectiveIops + " IOPS" + (iops == null ? " (the gp3 baseline)" : "")
                     + " at most " + effectiveIops / 4 + " MiB/s; lower it or set iops to at least " + throughputMibps * 4);
         }
+    }
+
+    /**
+     * The IOPS to send: {@link #iops} if provisioned; from 400 GiB without them, the gp3 baseline (12000) stated
+     * outright, since growing an instance from below 400 GiB makes the provider send the 3000 IOPS it read before,
+     * which RDS refuses at that size (InvalidParameterCombination); below 400 GiB none, as RDS takes none there.
+     */
+    public Integer iopsToSend() {
+        return iops != null || allocatedGib < GP3_PROVISIONING_MIN_GIB ? iops : Integer.valueOf(GP3_BASELINE_IOPS);
+    }
+
+    /** The throughput to send, by the rule of {@link #iopsToSend}: from 400 GiB at least the gp3 baseline, 500 MiB/s. */
+    public Integer throughputMibpsToSend() {
+        return throughputMibps != null || allocatedGib < GP3_PROVISIONING_MIN_GIB ? throughputMibps : Integer.valueOf(GP3_BASELINE_THROUGHPUT_MIBPS);
     }
 
     /** Whether storage autoscaling grows the volume, up to {@link #maxAllocatedGib}. */

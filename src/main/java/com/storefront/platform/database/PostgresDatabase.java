@@ -206,11 +206,11 @@ public final class PostgresDatabase extends Construct {
         if (config.protect()) {
             primary.finalSnapshotIdentifier(identifier + "-final-${formatdate(\"YYYYMMDDhhmmss\", timestamp())}");
         }
-        if (config.storage().iops() != null) {
-            primary.iops(config.storage().iops());
+        if (config.storage().iopsToSend() != null) {
+            primary.iops(config.storage().iopsToSend());
         }
-        if (config.storage().throughputMibps() != null) {
-            primary.storageThroughput(config.storage().throughputMibps());
+        if (config.storage().throughputMibpsToSend() != null) {
+            primary.storageThroughput(config.storage().throughputMibpsToSend());
         }
         if (config.backups().snapshotIdentifier() != null) {
             // The snapshot brings its own database and master user.

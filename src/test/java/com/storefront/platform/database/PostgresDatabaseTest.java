@@ -250,11 +250,21 @@ class PostgresDatabaseTest {
 
     @Test
     void provisionsGp3PerformanceOnlyWhenAsked() {
-        StackJson json = synth(Tier.PROD, d -> d.storage(st -> st.allocatedGib(400).maxAllocatedGib(1000).iops(12000).throughputMibps(500)));
+        StackJson json = synth(Tier.PROD, d -> d.storage(st -> st.allocatedGib(400).maxAllocatedGib(1000).iops(16000).throughputMibps(1000)));
 
         JsonNode primary = primary(json);
 
-        json.check(primary.path("iops").asInt() == 12000 && primary.path("storage_throughput").asInt() == 500, "provisioned gp3");
+        json.check(primary.path("iops").asInt() == 16000 && primary.path("storage_throughput").asInt() == 1000, "provisioned gp3");
+    }
+
+    @Test
+    void statesTheGp3BaselineFrom400GibSoThatGrowingPastItIsNotRefused() {
+        StackJson json = synth(Tier.PROD, d -> d.storage(st -> st.allocatedGib(400).maxAllocatedGib(1000)));
+
+        JsonNode primary = primary(json);
+
+        json.check(primary.path("iops").asInt() == 12000 && primary.path("storage_throughput").asInt() == 500,
+                "from 400 GiB the baseline is sent, not the 3000 IOPS and 125 MiB/s the provider read below it");
     }
 
     @Test
