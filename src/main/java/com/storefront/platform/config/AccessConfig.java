@@ -49,7 +49,7 @@ public record AccessConfig(List<DatabaseRole> roles, boolean bastion) {
 
         /** Every role, replacing those of the tier: name the tier's too to keep them. */
         public Builder roles(DatabaseRole... roles) {
-            this.roles = List.of(roles);
+            this.roles = Required.each("database.access.roles", "DatabaseRole.readWrite(\"storefront_app\")", roles);
             return this;
         }
 

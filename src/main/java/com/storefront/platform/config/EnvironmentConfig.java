@@ -36,7 +36,7 @@ public record EnvironmentConfig(
                     "must be 2..10 lowercase letters or digits starting with a letter (it is part of every AWS resource name)");
         }
         try {
-            Objects.requireNonNull(tier, "tier");
+            Required.of("tier", tier);
             Regions.requireEnvironmentRegion("region", region);
             if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
                 throw new InvalidConfigException("accountId", accountId, "must be the 12-digit AWS account id");

@@ -184,7 +184,7 @@ public record NetworkConfig(
         }
 
         public Builder availabilityZones(String... zones) {
-            availabilityZones = List.of(zones);
+            availabilityZones = Required.each("network.availabilityZones", "\"eu-west-1a\", \"eu-west-1b\"", zones);
             return this;
         }
 

@@ -121,7 +121,7 @@ public record ObservabilityConfig(int performanceInsightsRetentionDays, int moni
         }
 
         public Builder alarmEmails(String... emails) {
-            alarmEmails = Arrays.asList(emails.clone());
+            alarmEmails = Required.each("database.observability.alarmEmails", "\"dba@example.com\"", emails);
             return this;
         }
 

@@ -66,12 +66,19 @@ class EnvironmentConfigTest {
     }
 
     @Test
-    void rejectsANullTierNullAlarmAddressOrNullParameterNameWithTheFieldNotAStackTrace() {
+    void rejectsANullTierAddressZoneRoleOrParameterNameWithTheFieldNotAStackTrace() {
         InvalidConfigException noTier = assertThrows(InvalidConfigException.class, () -> EnvironmentConfig.builder("qa", null));
         assertTrue(noTier.getMessage().contains("environment 'qa': tier must be one of [DEV, STAGING, PROD]"), noTier.getMessage());
 
         assertRejected("dev", b -> b.database(d -> d.observability(o -> o.alarmEmails("dba@example.com", null))),
-                "environment 'dev': database.observability.alarmEmails must be e-mail addresses like dba@example.com, not null");
+                "environment 'dev': database.observability.alarmEmails must list values, none of them null, e.g. \"dba@example.com\"",
+                "got [dba@example.com, null]");
+        assertRejected("dev", b -> b.database(d -> d.observability(o -> o.alarmEmails((String[]) null))),
+                "environment 'dev': database.observability.alarmEmails must list values, none of them null", "got null");
+        assertRejected("dev", b -> b.network(n -> n.availabilityZones("eu-west-1a", null)),
+                "environment 'dev': network.availabilityZones must list values, none of them null", "got [eu-west-1a, null]");
+        assertRejected("dev", b -> b.database(d -> d.access(a -> a.roles(DatabaseRole.readWrite("storefront_app"), null))),
+                "environment 'dev': database.access.roles must list values, none of them null");
         assertRejected("dev", b -> b.database(d -> d.extraParameter(null, "1")),
                 "environment 'dev': database.extraParameters must be set under a parameter name, not null", "got '1'");
     }
