@@ -93,7 +93,7 @@ public record AlarmThresholds(
 
     private static void requirePositive(String field, long value) {
         if (value <= 0) {
-            throw new InvalidConfigException(FIELD + field, value, "must be positive");
+            throw new InvalidConfigException(FIELD + field, value, "must be positive: the alarm fires when the metric crosses it");
         }
     }
 

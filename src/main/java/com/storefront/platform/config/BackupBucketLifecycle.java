@@ -27,7 +27,8 @@ public record BackupBucketLifecycle(int infrequentAccessAfterDays, int glacierAf
         }
         if (expireAfterDays <= glacierAfterDays) {
             throw new InvalidConfigException("database.backups.exportLifecycle.expireAfterDays", expireAfterDays,
-                    "must be after glacierAfterDays (" + glacierAfterDays + ")");
+                    "must be after glacierAfterDays (" + glacierAfterDays + "), so " + (glacierAfterDays + 1) + " or more:"
+                            + " S3 refuses a rule that expires objects before their last transition; raise it or lower glacierAfterDays");
         }
         if (noncurrentExpireAfterDays < 1) {
             throw new InvalidConfigException("database.backups.exportLifecycle.noncurrentExpireAfterDays", noncurrentExpireAfterDays,

@@ -61,7 +61,8 @@ public record CredentialsConfig(MasterPassword masterPassword, String masterUser
         PostgresNames.requireDatabaseName("database.credentials.databaseName", databaseName);
         if (rotationDays != null && masterPassword instanceof MasterPassword.RdsManaged) {
             throw new InvalidConfigException("database.credentials.rotationDays", rotationDays,
-                    "must be null with MasterPassword.RdsManaged: RDS rotates the password it manages itself (every 7 days);"
+                    "must be null with MasterPassword.RdsManaged: RDS rotates the password it manages on the secret's own schedule"
+                            + " (every 7 days unless changed in Secrets Manager), which this project leaves to RDS;"
                             + " remove rotationDays or use MasterPassword.WriteOnly");
         }
         if (rotationDays != null && (rotationDays < 1 || rotationDays > MAX_ROTATION_DAYS)) {

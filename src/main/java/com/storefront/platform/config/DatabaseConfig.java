@@ -130,7 +130,7 @@ public record DatabaseConfig(
         }
         if (access.roles().stream().anyMatch(role -> role.name().equals(credentials.masterUsername()))) {
             throw new InvalidConfigException("database.access.roles", credentials.masterUsername(),
-                    "must not include the master user; IAM authentication is for application roles");
+                    "must not include the master user; IAM authentication is for application roles: rename the role or the master user");
         }
         if (protect && observability.alarmEmails().isEmpty()) {
             throw new InvalidConfigException("database.observability.alarmEmails", observability.alarmEmails(),

@@ -71,7 +71,7 @@ final class MaintenanceWindows {
 
     private static int[] requireLength(String field, String window, int start, int end) {
         if (end - start < MINIMUM_MINUTES) {
-            throw new InvalidConfigException(field, window, "must be at least " + MINIMUM_MINUTES + " minutes long");
+            throw new InvalidConfigException(field, window, "must be at least " + MINIMUM_MINUTES + " minutes long (RDS refuses a shorter window); move its end later");
         }
         return new int[] {start, end};
     }
