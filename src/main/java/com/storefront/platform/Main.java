@@ -3,6 +3,7 @@ package com.storefront.platform;
 import com.hashicorp.cdktf.App;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
+import com.storefront.platform.config.InvalidConfigException;
 import com.storefront.platform.database.DatabaseStack;
 import com.storefront.platform.network.NetworkStack;
 import com.storefront.platform.deployment.Deployment;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +31,7 @@ public final class Main {
         App app = new App();
         try {
             Deployment deployment = Deployment.fromEnvironment(System.getenv());
-            List<EnvironmentConfig> environments = Environments.select(Environments.all(), selection(app));
+            List<EnvironmentConfig> environments = selection(app).of(Environments.all());
             synthesize(app, environments, deployment);
         } catch (IllegalArgumentException e) {
             // A configuration or mode error says what to fix; a stack trace would bury it.
@@ -52,24 +54,49 @@ public final class Main {
         deployment.afterSynth(Path.of(app.getOutdir()), environments);
     }
 
+    /** The environments to synthesize, as a comma-separated list, and the setting that named them. */
+    private record Selection(String names, String source) {
+
+        static final Selection ALL = new Selection(null, "");
+
+        List<EnvironmentConfig> of(List<EnvironmentConfig> environments) {
+            return Environments.select(environments, names, source);
+        }
+    }
+
     /**
      * {@value #ENVIRONMENTS_VARIABLE}, else the {@code environments} key of the context: the one cdktf passes, or
-     * when run without cdktf, the one in {@code cdktf.json} of the directory synthesis runs in.
+     * when run without cdktf, the one in {@code cdktf.json} of the directory synthesis runs in. The key may hold
+     * one string ({@code "dev,prod"}) or a list of names ({@code ["dev", "prod"]}).
      */
-    private static String selection(App app) throws IOException {
+    private static Selection selection(App app) throws IOException {
         String fromEnvironment = System.getenv(ENVIRONMENTS_VARIABLE);
         if (fromEnvironment != null) {
-            return fromEnvironment;
+            return new Selection(fromEnvironment, ENVIRONMENTS_VARIABLE);
         }
+        String source = "cdktf.json context.environments";
         Object fromContext = app.getNode().tryGetContext("environments");
         if (fromContext != null) {
-            return fromContext.toString();
+            return new Selection(fromContext instanceof List<?> names
+                    ? String.join(",", names.stream().map(String::valueOf).toList()) : fromContext.toString(), source);
         }
         Path cdktfJson = Path.of("cdktf.json");
         if (System.getenv("CDKTF_CONTEXT_JSON") == null && Files.isRegularFile(cdktfJson)) {
             JsonNode environments = new ObjectMapper().readTree(cdktfJson.toFile()).path("context").path("environments");
-            return environments.isMissingNode() || environments.isNull() ? null : environments.asText();
+            if (environments.isMissingNode() || environments.isNull()) {
+                return Selection.ALL;
+            }
+            if (environments.isArray()) {
+                List<String> names = new ArrayList<>();
+                environments.forEach(name -> names.add(name.asText()));
+                return new Selection(String.join(",", names), source);
+            }
+            if (!environments.isTextual()) {
+                throw new InvalidConfigException(source, environments.toString(),
+                        "must be a string of comma-separated environment names or a list of them, e.g. \"dev,prod\"");
+            }
+            return new Selection(environments.asText(), source);
         }
-        return null;
+        return Selection.ALL;
     }
 }

@@ -152,18 +152,23 @@ public final class Environments {
      * The environments named in {@code selection}, a comma-separated list such as {@code "staging,prod"};
      * every environment when it is null or blank.
      *
-     * @throws InvalidConfigException for an unknown name, listing the valid ones
+     * @param source where the selection was given, as the user wrote it (e.g. {@code STOREFRONT_ENVIRONMENTS}), for
+     *     the error
+     * @throws InvalidConfigException for an unknown name, listing the valid ones, or a list of no names (",")
      */
-    public static List<EnvironmentConfig> select(List<EnvironmentConfig> environments, String selection) {
+    public static List<EnvironmentConfig> select(List<EnvironmentConfig> environments, String selection, String source) {
         if (selection == null || selection.isBlank()) {
             return environments;
         }
         List<String> wanted = Arrays.stream(selection.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        List<String> known = environments.stream().map(EnvironmentConfig::name).toList();
+        String known = String.join(", ", environments.stream().map(EnvironmentConfig::name).sorted().toList());
+        if (wanted.isEmpty()) {
+            throw new InvalidConfigException(source, selection, "names no environment: give one or more of " + known
+                    + ", comma-separated, or leave it unset for all");
+        }
         for (String name : wanted) {
-            if (!known.contains(name)) {
-                throw new InvalidConfigException("environment selection", name,
-                        "must name a declared environment: one of " + String.join(", ", known.stream().sorted().toList()));
+            if (environments.stream().noneMatch(e -> e.name().equals(name))) {
+                throw new InvalidConfigException(source, name, "must name a declared environment: one of " + known);
             }
         }
         return environments.stream().filter(e -> wanted.contains(e.name())).toList();

@@ -22,13 +22,13 @@ class EnvironmentsTest {
     void selectsEveryEnvironmentWhenNoneIsNamed() {
         List<EnvironmentConfig> all = Environments.all();
 
-        assertEquals(all, Environments.select(all, null));
-        assertEquals(all, Environments.select(all, " "));
+        assertEquals(all, Environments.select(all, null, "STOREFRONT_ENVIRONMENTS"));
+        assertEquals(all, Environments.select(all, " ", "STOREFRONT_ENVIRONMENTS"));
     }
 
     @Test
     void selectsOnlyTheNamedEnvironments() {
-        List<EnvironmentConfig> selected = Environments.select(Environments.all(), "prod, dev");
+        List<EnvironmentConfig> selected = Environments.select(Environments.all(), "prod, dev", "STOREFRONT_ENVIRONMENTS");
 
         assertEquals(List.of("dev", "prod"), selected.stream().map(EnvironmentConfig::name).toList());
     }
@@ -36,11 +36,21 @@ class EnvironmentsTest {
     @Test
     void rejectsAnUnknownEnvironmentListingTheValidOnes() {
         InvalidConfigException error = assertThrows(InvalidConfigException.class,
-                () -> Environments.select(Environments.all(), "production"));
+                () -> Environments.select(Environments.all(), "production", "STOREFRONT_ENVIRONMENTS"));
 
-        assertEquals("environment selection must name a declared environment: one of "
+        assertEquals("STOREFRONT_ENVIRONMENTS must name a declared environment: one of "
                 + String.join(", ", Environments.all().stream().map(EnvironmentConfig::name).sorted().toList()) + ", got 'production'",
                 error.getMessage());
+    }
+
+    @Test
+    void rejectsASelectionOfNoNamesRatherThanSynthesizingNothing() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class,
+                () -> Environments.select(Environments.all(), ", ,", "cdktf.json context.environments"));
+
+        assertEquals("cdktf.json context.environments names no environment: give one or more of "
+                + String.join(", ", Environments.all().stream().map(EnvironmentConfig::name).sorted().toList())
+                + ", comma-separated, or leave it unset for all, got ', ,'", error.getMessage());
     }
 
     @Test
