@@ -7,6 +7,8 @@ import com.storefront.platform.testing.TerraformRequired;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TerraformModulesTest {
 
     private static final Path WORK = Path.of("target", "terraform-checks");
+    private static final Pattern RUN_BLOCK = Pattern.compile("(?m)^run\\s+\"");
+    private static final Pattern ALL_PASSED = Pattern.compile("(\\d+) passed, 0 failed");
 
     @TempDir
     Path copy;
@@ -41,6 +45,7 @@ class TerraformModulesTest {
     void isValidAndPassesItsTerraformTests(String module) throws IOException {
         Terraform terraform = TerraformRequired.runner(WORK);
         copyModule(Path.of("modules", module));
+        int runs = runBlocks(copy);
         terraform.run(copy, "init", "-backend=false", "-input=false", "-no-color").orThrow(copy);
 
         // terraform test validates the module and its test files before the first run, so no separate validate.
@@ -49,7 +54,21 @@ class TerraformModulesTest {
             test = terraform.withVariablesOf(provider.variables()).run(copy, "test", "-no-color");
         }
 
-        assertTrue(test.succeeded() && test.stdout().contains(" passed, 0 failed"), test.stdout() + test.stderr());
+        assertTrue(runs > 0, "no run blocks in " + module + "'s .tftest.hcl files");
+        Matcher passed = ALL_PASSED.matcher(test.stdout());
+        assertTrue(test.succeeded() && passed.find() && Integer.parseInt(passed.group(1)) == runs,
+                "expected all " + runs + " run blocks to pass:\n" + test.stdout() + test.stderr());
+    }
+
+    /** The run blocks of every {@code .tftest.hcl} file under {@code module}. */
+    private static int runBlocks(Path module) throws IOException {
+        int runs = 0;
+        try (var files = Files.walk(module)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".tftest.hcl")).toList()) {
+                runs += (int) RUN_BLOCK.matcher(Files.readString(file)).results().count();
+            }
+        }
+        return runs;
     }
 
     private void copyModule(Path module) throws IOException {
