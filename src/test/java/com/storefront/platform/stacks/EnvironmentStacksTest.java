@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Invariants every environment's stacks keep, checked on the stacks as {@code Main} builds them for AWS. */
 class EnvironmentStacksTest {
+
+    private static final Pattern POLICY_DOCUMENT = Pattern.compile("\\$\\{data\\.aws_iam_policy_document\\.([^.]+)\\.json}");
 
     static Stream<EnvironmentConfig> environments() {
         return Environments.all().stream();
@@ -239,7 +243,8 @@ class EnvironmentStacksTest {
     void keepsBackupExportsInAPrivateEncryptedAgingBucket(EnvironmentConfig environment) {
         StackJson database = Stacks.of(environment).database();
 
-        String bucket = "${aws_s3_bucket." + database.logicalId("aws_s3_bucket", b -> b.path("bucket").asText().contains("-db-backups-")) + ".id}";
+        String bucketId = database.logicalId("aws_s3_bucket", b -> b.path("bucket").asText().contains("-db-backups-"));
+        String bucket = "${aws_s3_bucket." + bucketId + ".id}";
         database.check(database.onlyResource("aws_s3_bucket_versioning").at("/versioning_configuration/status").asText().equals("Enabled"), "versioned");
         JsonNode encryption = of(database, "aws_s3_bucket_server_side_encryption_configuration", bucket).at("/rule/0");
         database.check(encryption.at("/apply_server_side_encryption_by_default/sse_algorithm").asText().equals("aws:kms")
@@ -252,8 +257,10 @@ class EnvironmentStacksTest {
                 && rule.at("/transition/1/days").asInt() == 90 && rule.at("/transition/1/storage_class").asText().equals("GLACIER")
                 && rule.at("/expiration/days").asInt() == 365 && rule.at("/noncurrent_version_expiration/noncurrent_days").asInt() == 90,
                 "lifecycle 30 IA, 90 Glacier, 365 expiry, 90 noncurrent: " + rule);
+        JsonNode policy = document(database, of(database, "aws_s3_bucket_policy", bucket));
+        database.check(deniesPlainHttp(policy, "${aws_s3_bucket." + bucketId + ".arn}"),
+                "the backup bucket's own policy denies every request to it over plain HTTP: " + policy);
         String policies = database.dataSources("aws_iam_policy_document").toString();
-        database.check(policies.contains("aws:SecureTransport") && policies.contains("DenyPlainHttp"), "TLS-only bucket policy");
         database.check(policies.contains("export.rds.amazonaws.com"), "export role trusts the RDS export service");
         database.assertHasResourceWithProperties("aws_iam_role",
                 Map.of("name", "storefront-" + environment.name() + "-" + environment.region() + "-rds-s3-export"));
@@ -303,6 +310,28 @@ class EnvironmentStacksTest {
         List<JsonNode> matching = database.resources(type, r -> r.path("bucket").asText().equals(bucketReference));
         database.check(matching.size() == 1, "one " + type + " of " + bucketReference + ", found " + matching.size());
         return matching.get(0);
+    }
+
+    /** The aws_iam_policy_document whose JSON {@code bucketPolicy} applies. */
+    private static JsonNode document(StackJson database, JsonNode bucketPolicy) {
+        Matcher reference = POLICY_DOCUMENT.matcher(bucketPolicy.path("policy").asText());
+        database.check(reference.matches(), "the policy of an aws_iam_policy_document: " + bucketPolicy);
+        JsonNode document = database.dataSources("aws_iam_policy_document").get(reference.group(1));
+        database.check(document != null, "no aws_iam_policy_document " + reference.group(1));
+        return document;
+    }
+
+    /** Whether {@code document} denies anyone any S3 action on the bucket {@code bucketArn} and its objects without TLS. */
+    private static boolean deniesPlainHttp(JsonNode document, String bucketArn) {
+        return StreamSupport.stream(document.path("statement").spliterator(), false).anyMatch(statement ->
+                statement.path("effect").asText().equals("Deny")
+                        && StackJson.strings(statement.path("actions")).equals(Set.of("s3:*"))
+                        && statement.path("principals").size() == 1 && statement.at("/principals/0/type").asText().equals("*")
+                        && StackJson.strings(statement.at("/principals/0/identifiers")).equals(Set.of("*"))
+                        && StackJson.strings(statement.path("resources")).equals(Set.of(bucketArn, bucketArn + "/*"))
+                        && statement.path("condition").size() == 1 && statement.at("/condition/0/test").asText().equals("Bool")
+                        && statement.at("/condition/0/variable").asText().equals("aws:SecureTransport")
+                        && StackJson.strings(statement.at("/condition/0/values")).equals(Set.of("false")));
     }
 
     /** Keys that would carry a secret in clear, and literal values next to write-only attributes. */
