@@ -249,9 +249,13 @@ class EnvironmentStacksTest {
         JsonNode encryption = of(database, "aws_s3_bucket_server_side_encryption_configuration", bucket).at("/rule/0");
         database.check(encryption.at("/apply_server_side_encryption_by_default/sse_algorithm").asText().equals("aws:kms")
                 && encryption.at("/apply_server_side_encryption_by_default/kms_master_key_id").asText().startsWith("${aws_kms_key."), "SSE-KMS with the key");
-        database.resources("aws_s3_bucket_public_access_block").values().forEach(block -> database.check(block.path("block_public_acls").asBoolean()
-                && block.path("block_public_policy").asBoolean() && block.path("ignore_public_acls").asBoolean()
-                && block.path("restrict_public_buckets").asBoolean(), "public access blocked on every bucket: " + block));
+        // The backup bucket among them, so the loop is never empty.
+        for (String id : database.resources("aws_s3_bucket").keySet()) {
+            JsonNode block = of(database, "aws_s3_bucket_public_access_block", "${aws_s3_bucket." + id + ".id}");
+            database.check(block.path("block_public_acls").asBoolean() && block.path("block_public_policy").asBoolean()
+                    && block.path("ignore_public_acls").asBoolean() && block.path("restrict_public_buckets").asBoolean(),
+                    "public access blocked on " + id + ": " + block);
+        }
         JsonNode rule = of(database, "aws_s3_bucket_lifecycle_configuration", bucket).at("/rule/0");
         database.check(rule.at("/transition/0/days").asInt() == 30 && rule.at("/transition/0/storage_class").asText().equals("STANDARD_IA")
                 && rule.at("/transition/1/days").asInt() == 90 && rule.at("/transition/1/storage_class").asText().equals("GLACIER")
