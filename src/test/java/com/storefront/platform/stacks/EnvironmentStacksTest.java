@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Invariants every environment's stacks keep, checked on the stacks as {@code Main} builds them for AWS. */
 class EnvironmentStacksTest {
 
+    private static final Pattern NETWORK_OUTPUT_READ = Pattern.compile("data\\.terraform_remote_state\\.network\\.outputs\\.(\\w+)");
     private static final Pattern POLICY_DOCUMENT = Pattern.compile("\\$\\{data\\.aws_iam_policy_document\\.([^.]+)\\.json}");
 
     static Stream<EnvironmentConfig> environments() {
@@ -143,11 +144,14 @@ class EnvironmentStacksTest {
         for (NetworkOutput output : NetworkOutput.values()) {
             stacks.network().output(output.outputName());
         }
-        String reads = stacks.database().raw();
-        stacks.database().check(reads.contains("data.terraform_remote_state.network.outputs.database_subnet_ids")
-                && reads.contains("data.terraform_remote_state.network.outputs.application_security_group_id")
-                && reads.contains("data.terraform_remote_state.network.outputs.vpc_id"),
-                "database stack reads the network through the named outputs");
+        Set<String> reads = new TreeSet<>();
+        NETWORK_OUTPUT_READ.matcher(stacks.database().raw()).results().forEach(read -> reads.add(read.group(1)));
+        Set<String> published = new TreeSet<>();
+        stacks.network().at("/output").fieldNames().forEachRemaining(published::add);
+
+        stacks.database().check(reads.containsAll(Set.of("database_subnet_ids", "application_security_group_id", "vpc_id")),
+                "the database stack reads the network through its outputs: " + reads);
+        stacks.network().check(published.containsAll(reads), "the database stack reads " + reads + " but the network publishes " + published);
     }
 
     @ParameterizedTest
