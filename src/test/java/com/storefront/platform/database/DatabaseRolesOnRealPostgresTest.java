@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.storefront.platform.config.AllowedMajorVersions;
 import com.storefront.platform.config.DatabaseRole;
 import com.storefront.platform.testing.RealPostgres;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -83,14 +78,14 @@ class DatabaseRolesOnRealPostgresTest {
         DatabaseRoles throughProxy = new DatabaseRoles(database, MASTER, declared, "proxied_app");
         server.requirePassword("proxied_app");
 
-        String first = verifierOf("first-Pa55word");
+        String first = ScramVerifier.of("first-Pa55word");
         server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE, first));
         assertEquals(first, storedVerifier(server, "proxied_app"), "the verifier is stored as the client computed it");
-        String second = verifierOf("second-Pa55word");
+        String second = ScramVerifier.of("second-Pa55word");
         server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE, second));
 
         assertEquals(second, storedVerifier(server, "proxied_app"), "each run sets the verifier it is given");
-        assertTrue(!second.equals(verifierOf("second-Pa55word")), "a new salt each time: " + second);
+        assertTrue(!second.equals(ScramVerifier.of("second-Pa55word")), "a new salt each time: " + second);
         assertEquals("false true", query(server, database, "SELECT pg_has_role('proxied_app', 'rds_iam', 'member') || ' '"
                 + " || pg_has_role('proxied_reader', 'rds_iam', 'member')"), "rds_iam off the proxied role only");
         // What the proxy does: log in with the password itself, over SCRAM.
@@ -106,7 +101,7 @@ class DatabaseRolesOnRealPostgresTest {
         RealPostgres server = rdsLike(major);
         String database = newDatabase(server, "unhashed");
         DatabaseRoles throughProxy = new DatabaseRoles(database, MASTER, List.of(DatabaseRole.readWrite("unhashed_app")), "unhashed_app");
-        String verifier = verifierOf("kept-Pa55word");
+        String verifier = ScramVerifier.of("kept-Pa55word");
         server.runPsql(MASTER, database, throughProxy.psqlScript(), Map.of(DatabaseRoles.PROXY_PASSWORD_VERIFIER_VARIABLE, verifier));
 
         SQLException cleartext = assertThrows(SQLException.class, () -> server.runPsql(MASTER, database, throughProxy.psqlScript(),
@@ -117,14 +112,6 @@ class DatabaseRolesOnRealPostgresTest {
                 && !cleartext.getMessage().contains("new-Pa55word"), cleartext.getMessage());
         assertTrue(missing.getMessage().contains("syntax error"), missing.getMessage());
         assertEquals(verifier, storedVerifier(server, "unhashed_app"), "nothing kept");
-    }
-
-    @Test
-    void theVerifierCommandRefusesAnEmptyPasswordAndOneThatIsNotAscii() {
-        for (String refused : List.of("", "pässword")) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> verifierOf(refused), refused);
-            assertTrue(e.getMessage().contains("no password on standard input, or one that is not ASCII"), e.getMessage());
-        }
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
@@ -302,26 +289,5 @@ class DatabaseRolesOnRealPostgresTest {
 
     private static String storedVerifier(RealPostgres server, String role) throws SQLException {
         return query(server, "postgres", "SELECT rolpassword FROM pg_authid WHERE rolname = '" + role + "'");
-    }
-
-    /** What the bastion sends: the verifier {@link DatabaseRoles#SCRAM_VERIFIER_COMMAND} prints for {@code password}. */
-    private static String verifierOf(String password) {
-        try {
-            Process command = new ProcessBuilder("bash", "-c", DatabaseRoles.SCRAM_VERIFIER_COMMAND).start();
-            try (OutputStream in = command.getOutputStream()) {
-                in.write((password + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            String out = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            String err = new String(command.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (command.waitFor() != 0) {
-                throw new IllegalStateException("the verifier command failed: " + err);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

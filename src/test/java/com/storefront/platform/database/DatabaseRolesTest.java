@@ -9,7 +9,7 @@ import com.storefront.platform.config.DatabaseRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The script's shape; {@code DatabaseRolesOnRealPostgresTest} runs it. */
+/** The script's shape and the verifier command, which need no server; {@code DatabaseRolesOnRealPostgresTest} runs the script. */
 class DatabaseRolesTest {
 
     @Test
@@ -55,6 +55,14 @@ class DatabaseRolesTest {
         assertFalse(sql.contains("PASSWORD :'"), "no password reaches the server as statement text: " + sql);
         assertFalse(sql.contains("GRANT rds_iam TO \"storefront_app\""), sql);
         assertTrue(sql.contains("GRANT rds_iam TO \"storefront_reader\""), sql);
+    }
+
+    @Test
+    void theVerifierCommandRefusesAnEmptyPasswordAndOneThatIsNotAscii() {
+        for (String refused : List.of("", "pässword")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> ScramVerifier.of(refused), refused);
+            assertTrue(e.getMessage().contains("no password on standard input, or one that is not ASCII"), e.getMessage());
+        }
     }
 
     @Test
