@@ -87,7 +87,8 @@ class NetworkTest {
                 .map(e -> e.path("service_name").asText())
                 .collect(Collectors.toSet());
 
-        Set<String> expected = (nat == NatGateways.NONE ? Network.ENDPOINT_SERVICES : List.of(Network.SECRETS_MANAGER)).stream()
+        Set<String> expected = (nat == NatGateways.NONE
+                ? Set.of("ssm", "ssmmessages", "ec2messages", "secretsmanager", "kms", "logs", "monitoring") : Set.of("secretsmanager")).stream()
                 .map(s -> "com.amazonaws.eu-west-1." + s).collect(Collectors.toSet());
         json.check(services.equals(expected), nat + " should create endpoints " + expected + ", got " + services);
         json.resources("aws_vpc_endpoint").values().forEach(endpoint -> json.check(
