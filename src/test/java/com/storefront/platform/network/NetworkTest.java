@@ -16,18 +16,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NetworkTest {
 
     private static final List<String> ZONES = List.of("eu-west-1a", "eu-west-1b", "eu-west-1c");
 
-    @Test
-    void protectsTheFlowLogKeyAndLogsWhereTheEnvironmentAsks() {
-        StackJson prod = synth(NatGateways.ONE_PER_AZ);
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void protectsTheFlowLogKeyAndLogsWhereTheEnvironmentAsks(boolean protect) {
+        StackJson json = synth(NatGateways.ONE_PER_AZ, protect);
 
-        prod.check(prod.onlyResource("aws_kms_key").at("/lifecycle/prevent_destroy").asBoolean()
-                && prod.onlyResource("aws_cloudwatch_log_group").at("/lifecycle/prevent_destroy").asBoolean(),
-                "without the key the retained flow logs are unreadable: both are kept");
+        json.check(json.onlyResource("aws_kms_key").at("/lifecycle/prevent_destroy").asBoolean() == protect
+                && json.onlyResource("aws_cloudwatch_log_group").at("/lifecycle/prevent_destroy").asBoolean() == protect,
+                "without the key the retained flow logs are unreadable: both are kept, or neither, prevent_destroy " + protect);
     }
 
     @Test
@@ -178,11 +180,15 @@ class NetworkTest {
     }
 
     private static StackJson synth(NatGateways nat) {
+        return synth(nat, true);
+    }
+
+    private static StackJson synth(NatGateways nat, boolean protectFlowLogs) {
         EnvironmentConfig environment = EnvironmentConfig.builder("prod", Tier.PROD)
                 .region("eu-west-1")
                 .accountId("333333333333")
                 .stateBucket("storefront-prod-tfstate")
-                .network(n -> n.vpcCidr("10.30.0.0/16").natGateways(nat))
+                .network(n -> n.vpcCidr("10.30.0.0/16").natGateways(nat).protectFlowLogs(protectFlowLogs))
                 // A bastion needs NAT (EnvironmentConfig).
                 .database(d -> d.observability(o -> o.alarmEmails("oncall@example.com")).access(a -> a.bastion(nat != NatGateways.NONE)))
                 .build();
