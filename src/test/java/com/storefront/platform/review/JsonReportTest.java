@@ -148,8 +148,9 @@ class JsonReportTest {
 
     @Test
     void listsAcknowledgementsThatMatchedNothingAsTheReviewerWroteThem() {
-        Acknowledgement typo = Acknowledgement.parse(STACK + ":aws_db_instance.primry");
-        ReviewRun run = run(List.of(review(FixturePlan.MANY_CHANGES)), List.of(), List.of(typo));
+        Guard guard = new Guard(List.of(Acknowledgement.parse(STACK + ":aws_db_instance.primry")));
+        StackReview review = guard.review(new PlannedStack(STACK, FixturePlan.MANY_CHANGES.json()));
+        ReviewRun run = run(List.of(review), List.of(), guard.unused(review.findings()));
 
         JsonNode summary = parse(JsonReport.forRun(run));
 
