@@ -1,5 +1,7 @@
 package com.storefront.platform.database;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
@@ -17,6 +19,12 @@ class DatabaseProxyTest {
 
     static Stream<EnvironmentConfig> environments() {
         return Environments.all().stream();
+    }
+
+    static Stream<EnvironmentConfig> environmentsWithAProxy() {
+        List<EnvironmentConfig> proxied = Environments.all().stream().filter(e -> e.database().proxy().enabled()).toList();
+        assertFalse(proxied.isEmpty(), "no environment has an RDS Proxy: the tests of one would check nothing");
+        return proxied.stream();
     }
 
     @ParameterizedTest
@@ -63,13 +71,10 @@ class DatabaseProxyTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource("environmentsWithAProxy")
     void takesItsPoolLimitsFromConfiguration(EnvironmentConfig environment) {
         StackJson database = database(environment);
         ProxyConfig pool = environment.database().proxy();
-        if (!pool.enabled()) {
-            return;
-        }
 
         JsonNode settings = database.onlyResource("aws_db_proxy_default_target_group").path("connection_pool_config");
 
@@ -80,12 +85,9 @@ class DatabaseProxyTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource("environmentsWithAProxy")
     void keepsTheProxysPasswordOutOfStateAndProtectsItsSecretWhereTheEnvironmentIsProtected(EnvironmentConfig environment) {
         StackJson database = database(environment);
-        if (!environment.database().proxy().enabled()) {
-            return;
-        }
 
         JsonNode version = database.onlyResource("aws_secretsmanager_secret_version", v -> v.path("secret_id").asText().contains("proxy_secret"));
         JsonNode secret = database.onlyResource("aws_secretsmanager_secret", s -> s.path("name").asText().endsWith("/postgres/proxy"));
@@ -98,12 +100,9 @@ class DatabaseProxyTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource("environmentsWithAProxy")
     void letsTheApplicationGroupInAndOnlyTheDatabaseOut(EnvironmentConfig environment) {
         StackJson database = database(environment);
-        if (!environment.database().proxy().enabled()) {
-            return;
-        }
         String group = StackJson.reference("aws_security_group",
                 database.logicalId("aws_security_group", g -> g.path("name").asText().endsWith("-postgres-proxy")), "id");
         String databaseGroup = StackJson.reference("aws_security_group",
@@ -121,12 +120,9 @@ class DatabaseProxyTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource("environmentsWithAProxy")
     void letsApplicationsConnectAsTheProxiedUserThroughTheProxyOnly(EnvironmentConfig environment) {
         StackJson database = database(environment);
-        if (!environment.database().proxy().enabled()) {
-            return;
-        }
         String user = environment.database().access().applicationRole().name();
 
         String policy = database.onlyResource("aws_iam_policy", p -> p.path("name").asText().endsWith("-postgres-connect")).path("policy").asText();
