@@ -33,7 +33,7 @@ class BackupExportTest {
     }
 
     private static JsonNode exportBucket(StackJson json) {
-        return json.resources("aws_s3_bucket", b -> b.path("bucket").asText().contains("-db-backups-")).get(0);
+        return json.onlyResource("aws_s3_bucket", b -> b.path("bucket").asText().contains("-db-backups-"));
     }
 
     private static StackJson synth(ObjectLock lock) {

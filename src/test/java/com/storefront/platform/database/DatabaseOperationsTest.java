@@ -98,8 +98,8 @@ class DatabaseOperationsTest {
     void subscribesToInstanceAndParameterGroupEvents(EnvironmentConfig environment) {
         StackJson database = database(environment);
 
-        JsonNode instances = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-instance")).get(0);
-        JsonNode parameters = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-parameter-group")).get(0);
+        JsonNode instances = database.onlyResource("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-instance"));
+        JsonNode parameters = database.onlyResource("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-parameter-group"));
 
         database.check(toSet(instances.path("event_categories")).equals(Set.of("availability", "backup", "configuration change", "deletion",
                 "failover", "failure", "low storage", "maintenance", "notification", "read replica", "recovery", "security patching")),

@@ -10,6 +10,7 @@ import com.storefront.platform.testing.StackJson;
 import com.storefront.platform.testing.SynthesizedStacks;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,12 +39,12 @@ class DatabaseProxyTest {
         }
 
         JsonNode proxy = database.onlyResource("aws_db_proxy");
-        JsonNode auth = proxy.path("auth").get(0);
+        JsonNode auth = proxy.at("/auth/0");
         JsonNode target = database.onlyResource("aws_db_proxy_target");
 
         database.check(proxy.path("engine_family").asText().equals("POSTGRESQL") && proxy.path("require_tls").asBoolean(), "TLS: " + proxy);
         database.check(proxy.path("vpc_subnet_ids").asText().contains("application_subnet_ids"), "in the application subnets: " + proxy);
-        database.check(auth.path("auth_scheme").asText().equals("SECRETS") && auth.path("iam_auth").asText().equals("REQUIRED")
+        database.check(proxy.path("auth").size() == 1 && auth.path("auth_scheme").asText().equals("SECRETS") && auth.path("iam_auth").asText().equals("REQUIRED")
                 && auth.path("secret_arn").asText().startsWith("${aws_secretsmanager_secret.proxy_secret"), "IAM to the proxy, a secret to PostgreSQL: " + auth);
         database.check(target.path("db_instance_identifier").asText().startsWith("${aws_db_instance.postgres_primary_"), "the primary only: " + target);
         database.check(database.output(DatabaseOutput.PROXY_ENDPOINT.outputName()).path("value").asText().endsWith(".endpoint}"),
@@ -54,16 +55,16 @@ class DatabaseProxyTest {
     @MethodSource("environments")
     void sendsTheProxysFailuresChangesAndDeletionToTheAlarmTopic(EnvironmentConfig environment) {
         StackJson database = database(environment);
-        List<JsonNode> subscriptions = database.resources("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-proxy"));
+        Predicate<JsonNode> ofTheProxy = s -> s.path("source_type").asText().equals("db-proxy");
+        List<JsonNode> subscriptions = database.resources("aws_db_event_subscription", ofTheProxy);
         if (!environment.database().proxy().enabled()) {
             database.check(subscriptions.isEmpty(), "no proxy, no proxy events");
             return;
         }
 
-        JsonNode events = subscriptions.get(0);
+        JsonNode events = database.onlyResource("aws_db_event_subscription", ofTheProxy);
         String proxy = database.logicalId("aws_db_proxy", p -> true);
-        database.check(subscriptions.size() == 1
-                        && StackJson.strings(events.path("source_ids")).equals(Set.of(database.onlyResource("aws_db_proxy").path("name").asText()))
+        database.check(StackJson.strings(events.path("source_ids")).equals(Set.of(database.onlyResource("aws_db_proxy").path("name").asText()))
                         && StackJson.strings(events.path("event_categories")).equals(Set.of("configuration change", "deletion", "failure"))
                         && events.path("sns_topic").asText().startsWith("${aws_sns_topic.")
                         && StackJson.strings(events.path("depends_on")).equals(Set.of("aws_db_proxy." + proxy)),

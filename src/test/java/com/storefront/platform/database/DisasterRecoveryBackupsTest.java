@@ -70,7 +70,7 @@ class DisasterRecoveryBackupsTest {
     void keepsThePlansOwnRecoveryPointsInAVaultEncryptedWithTheEnvironmentsKey() {
         StackJson json = synth(Tier.PROD, d -> d);
 
-        JsonNode vault = json.resources("aws_backup_vault", v -> !v.has("provider")).get(0);
+        JsonNode vault = json.onlyResource("aws_backup_vault", v -> !v.has("provider"));
 
         json.check(vault.path("kms_key_arn").asText().matches("\\$\\{aws_kms_key\\.key_[0-9A-F]{8}\\.arn\\}"), "the environment's key");
         rules(json).forEach(rule -> json.check(rule.path("target_vault_name").asText().equals(
@@ -82,7 +82,7 @@ class DisasterRecoveryBackupsTest {
     void encryptsTheCopiesWithAKeyOfTheirOwnInTheRecoveryRegion() {
         StackJson json = synth(Tier.PROD, d -> d);
 
-        JsonNode recoveryVault = json.resources("aws_backup_vault", v -> v.has("provider")).get(0);
+        JsonNode recoveryVault = json.onlyResource("aws_backup_vault", v -> v.has("provider"));
         List<JsonNode> recoveryKeys = json.resources("aws_kms_key", k -> RECOVERY_PROVIDER.equals(k.path("provider").asText()));
 
         json.check(recoveryVault.path("provider").asText().equals(RECOVERY_PROVIDER), "the recovery vault is in the recovery region");
