@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.storefront.platform.terraform.Terraform;
+import com.storefront.platform.testing.TerraformModules;
 import com.storefront.platform.testing.TerraformRequired;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class StateBucketNamesTerraformTest {
 
     private Set<String> refusedNames(String module, String variable, String otherInputs) throws IOException {
         Terraform terraform = TerraformRequired.runner(WORK);
-        copyModule(Path.of("modules", module), root.resolve("module"));
+        TerraformModules.copyWithoutTests(module, root.resolve("module"));
         List<String> names = new ArrayList<>(StateBucketNames.VALID);
         names.addAll(StateBucketNames.INVALID);
         Files.writeString(root.resolve("main.tf"), """
@@ -95,18 +96,5 @@ class StateBucketNamesTerraformTest {
         }
         assertTrue(!refused.isEmpty(), "the plan reported no refused names:\n" + plan.stdout() + plan.stderr());
         return refused;
-    }
-
-    private static void copyModule(Path module, Path target) throws IOException {
-        try (var files = Files.walk(module)) {
-            for (Path source : files.filter(p -> !p.toString().contains(".terraform") && !p.toString().contains("tests")).toList()) {
-                Path copy = target.resolve(module.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.storefront.platform.terraform;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.storefront.platform.testing.RunningProvider;
+import com.storefront.platform.testing.TerraformModules;
 import com.storefront.platform.testing.TerraformRequired;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class TerraformModulesTest {
     @ValueSource(strings = {"state-backend", "database-access"})
     void isValidAndPassesItsTerraformTests(String module) throws IOException {
         Terraform terraform = TerraformRequired.runner(WORK);
-        copyModule(Path.of("modules", module));
+        TerraformModules.copy(module, copy);
         int runs = runBlocks(copy);
         terraform.run(copy, "init", "-backend=false", "-input=false", "-no-color").orThrow(copy);
 
@@ -69,18 +70,5 @@ class TerraformModulesTest {
             }
         }
         return runs;
-    }
-
-    private void copyModule(Path module) throws IOException {
-        try (var files = Files.walk(module)) {
-            for (Path source : files.filter(p -> !p.toString().contains(".terraform")).toList()) {
-                Path target = copy.resolve(module.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }
