@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.storefront.platform.config.AllowedMajorVersions;
 import com.storefront.platform.config.DatabaseConfig;
-import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
 import com.storefront.platform.config.InstanceClass;
 import com.storefront.platform.database.ParameterCheck.Meaning;
 import com.storefront.platform.database.PostgresParameters.Parameter;
 import com.storefront.platform.testing.RealPostgres;
+import com.storefront.platform.testing.TestStacks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,7 +50,7 @@ class PostgresParametersOnRealPostgresTest {
     @ParameterizedTest(name = "PostgreSQL {0}, {1}")
     @MethodSource("everyMajorVersionAndEnvironment")
     void everyParameterMeansToTheServerWhatTheTuningIntends(String major, String environmentName) throws SQLException {
-        DatabaseConfig database = environment(environmentName).database();
+        DatabaseConfig database = TestStacks.environment(environmentName).database();
 
         List<String> problems = check(major, environmentName, parameters(database), database);
 
@@ -74,7 +74,7 @@ class PostgresParametersOnRealPostgresTest {
     void pgStatStatementsKeepsNoPasswordThatAlterRoleSets(String major) throws SQLException {
         RealPostgres server = RealPostgres.major(major);
         Map<String, String> group = new TreeMap<>();
-        parameters(environment("prod").database()).stream().filter(p -> p.name().startsWith("pg_stat_statements."))
+        parameters(TestStacks.environment("prod").database()).stream().filter(p -> p.name().startsWith("pg_stat_statements."))
                 .forEach(p -> group.put(p.name(), p.value()));
         Map<String, String> postgresDefault = new TreeMap<>(group);
         postgresDefault.put("pg_stat_statements.track_utility", "on");
@@ -167,7 +167,7 @@ class PostgresParametersOnRealPostgresTest {
     }
 
     private static List<String> checkProd(Parameter... parameters) throws SQLException {
-        DatabaseConfig database = environment("prod").database();
+        DatabaseConfig database = TestStacks.environment("prod").database();
         return check(database.engineMajorVersion(), "prod", List.of(parameters), database);
     }
 
@@ -203,14 +203,10 @@ class PostgresParametersOnRealPostgresTest {
     }
 
     private static InstanceClass prodClass() {
-        return PostgresParameters.of(environment("prod").database()).sizedFor();
-    }
-
-    private static EnvironmentConfig environment(String name) {
-        return Environments.all().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        return PostgresParameters.of(TestStacks.environment("prod").database()).sizedFor();
     }
 
     private static DatabaseConfig withDatabase(String name, UnaryOperator<DatabaseConfig.Builder> changes) {
-        return changes.apply(environment(name).database().toBuilder()).build();
+        return changes.apply(TestStacks.environment(name).database().toBuilder()).build();
     }
 }
