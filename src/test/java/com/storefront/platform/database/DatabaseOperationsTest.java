@@ -101,11 +101,11 @@ class DatabaseOperationsTest {
         JsonNode instances = database.onlyResource("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-instance"));
         JsonNode parameters = database.onlyResource("aws_db_event_subscription", s -> s.path("source_type").asText().equals("db-parameter-group"));
 
-        database.check(toSet(instances.path("event_categories")).equals(Set.of("availability", "backup", "configuration change", "deletion",
+        database.check(StackJson.strings(instances.path("event_categories")).equals(Set.of("availability", "backup", "configuration change", "deletion",
                 "failover", "failure", "low storage", "maintenance", "notification", "read replica", "recovery", "security patching")),
                 "instance event categories, RDS.20's maintenance, configuration change and failure among them: " + instances);
-        database.check(toSet(instances.path("source_ids")).equals(Set.copyOf(instanceIdentifiers(environment))), "every instance");
-        database.check(toSet(parameters.path("event_categories")).equals(Set.of("configuration change")), "parameter group changes");
+        database.check(StackJson.strings(instances.path("source_ids")).equals(Set.copyOf(instanceIdentifiers(environment))), "every instance");
+        database.check(StackJson.strings(parameters.path("event_categories")).equals(Set.of("configuration change")), "parameter group changes");
     }
 
     @ParameterizedTest
@@ -260,11 +260,5 @@ class DatabaseOperationsTest {
             identifiers.add("storefront-" + environment.name() + "-postgres-replica-" + i);
         }
         return identifiers;
-    }
-
-    private static Set<String> toSet(JsonNode array) {
-        Set<String> values = new HashSet<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
     }
 }
