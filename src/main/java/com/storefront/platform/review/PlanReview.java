@@ -66,7 +66,17 @@ public final class PlanReview {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.getenv(), System.out, System.err));
+        int exitCode;
+        try {
+            exitCode = run(List.of(args), System.getenv(), System.out, System.err);
+        } catch (RuntimeException | Error e) {
+            // An uncaught throwable would end the JVM with 1, which means "blocked": a review that could not finish
+            // says so with the code of a review that could not plan.
+            System.err.println("plan review: internal error, nothing was reviewed: " + e);
+            e.printStackTrace();
+            exitCode = Verdict.ERROR.exitCode();
+        }
+        System.exit(exitCode);
     }
 
     /** Runs a review as the command line does, returning its exit code. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,10 @@ class ReviewScriptTest {
     }
 
     private static ScriptRun runScript(String name, String... args) {
+        return runScript(name, Map.of(), args);
+    }
+
+    private static ScriptRun runScript(String name, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(args));
         try {
@@ -39,6 +44,7 @@ class ReviewScriptTest {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // The suite has built the project: the script runs on the tests' classpath instead of building it again.
             builder.environment().put("STOREFRONT_CLASSPATH", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
@@ -72,5 +78,18 @@ class ReviewScriptTest {
 
         assertEquals(Verdict.BLOCKED.exitCode(), run.exitCode(), run::toString);
         assertTrue(run.output().contains("plan review: blocked; reviews in "), run::toString);
+    }
+
+    @Test
+    @Tag("terraform")
+    void exitsWith2NotTheBlockedCodeWhenTheReviewCrashes() {
+        Path stack = ReviewFixture.stack("script-crashed", FixturePlan.MANY_CHANGES.variables()).toAbsolutePath();
+        // Without a temporary directory the review fails before it plans anything.
+        Map<String, String> noTemporaryDirectory = Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + OUT.resolve("no-such-directory"));
+
+        ScriptRun run = runScript("crashed", noTemporaryDirectory, "--offline", "--out", OUT.resolve("crashed").toString(), stack.toString());
+
+        assertEquals(Verdict.ERROR.exitCode(), run.exitCode(), run::toString);
+        assertTrue(run.output().contains("plan review: internal error, nothing was reviewed: "), run::toString);
     }
 }
