@@ -59,7 +59,8 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, Guard guard, int jo
         List<Path> stacks = new ArrayList<>();
         List<Acknowledgement> acknowledgements = new ArrayList<>();
         String fromEnvironment = environment.getOrDefault(Acknowledgement.ENVIRONMENT_VARIABLE, "");
-        Arrays.stream(fromEnvironment.split(",")).filter(s -> !s.isBlank()).map(Acknowledgement::parse).forEach(acknowledgements::add);
+        Arrays.stream(fromEnvironment.split(",")).filter(s -> !s.isBlank())
+                .map(a -> acknowledgement(Acknowledgement.ENVIRONMENT_VARIABLE, a)).forEach(acknowledgements::add);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -68,13 +69,22 @@ record ReviewOptions(Mode mode, List<Path> stacks, Path out, Guard guard, int jo
                 case "--block-disruptive" -> blockDisruptive = true;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--all" -> stacks.addAll(fromManifest(Path.of(value(args, ++i, arg))));
-                case "--allow-replace" -> acknowledgements.add(Acknowledgement.parse(value(args, ++i, arg)));
+                case "--allow-replace" -> acknowledgements.add(acknowledgement(arg, value(args, ++i, arg)));
                 case "--jobs" -> jobs = number(value(args, ++i, arg));
                 default -> stacks.add(stackDirectory(arg));
             }
         }
         int defaultJobs = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), stacks.size()));
         return new ReviewOptions(mode, stacks, out, new Guard(acknowledgements, blockDisruptive), jobs == null ? defaultJobs : jobs);
+    }
+
+    /** {@code text} parsed, its error naming the option or variable it came from. */
+    private static Acknowledgement acknowledgement(String source, String text) {
+        try {
+            return Acknowledgement.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
     private static String value(List<String> args, int index, String option) {

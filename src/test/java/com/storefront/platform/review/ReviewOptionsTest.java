@@ -51,4 +51,18 @@ class ReviewOptionsTest {
 
         assertTrue(error.getMessage().startsWith("two stack directories are both named 'database-prod'"), error.getMessage());
     }
+
+    @Test
+    void namesTheVariableOrOptionABadAcknowledgementCameFrom() throws IOException {
+        Path stack = Files.createDirectories(temporary.resolve("database-prod"));
+
+        IllegalArgumentException fromVariable = assertThrows(IllegalArgumentException.class, () -> ReviewOptions.parse(List.of(stack.toString()),
+                Map.of(Acknowledgement.ENVIRONMENT_VARIABLE, "aws_db_instance.primary,database-prod:")));
+        IllegalArgumentException fromOption = assertThrows(IllegalArgumentException.class,
+                () -> ReviewOptions.parse(List.of("--allow-replace", "database-prod:", stack.toString()), Map.of()));
+
+        assertTrue(fromVariable.getMessage().startsWith("STOREFRONT_ALLOW_REPLACE: an acknowledgement needs a resource address"),
+                fromVariable.getMessage());
+        assertTrue(fromOption.getMessage().startsWith("--allow-replace: an acknowledgement needs a resource address"), fromOption.getMessage());
+    }
 }
