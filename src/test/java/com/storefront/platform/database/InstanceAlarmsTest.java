@@ -13,6 +13,8 @@ import com.storefront.platform.config.Tier;
 import com.storefront.platform.testing.TestStacks;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,19 @@ class InstanceAlarmsTest {
 
         assertEquals(1802, new PostgresParameters(InstanceClass.of("t", "db.r6g.large")).maxConnections());
         assertEquals(Math.floor(1802 * 0.8), alarms.get("DatabaseConnections").threshold());
+    }
+
+    @Test
+    void givesEveryInstanceItsAlarmsWithNamesThatSayWhatFired() {
+        Set<String> primary = new TreeSet<>(alarms(Tier.DEV, d -> d, "db.t4g.medium", false).values().stream().map(AlarmSpec::name).toList());
+        Set<String> replica = new TreeSet<>(alarms(Tier.PROD, d -> d, "db.r6g.large", true).values().stream().map(AlarmSpec::name).toList());
+
+        assertEquals(new TreeSet<>(List.of("cpu-high", "freeable-memory-low", "free-storage-low", "connections-high", "read-latency-high",
+                "write-latency-high", "disk-queue-high", "transaction-ids-high", "cpu-credits-low").stream()
+                .map(kind -> "storefront-dev-postgres-" + kind).toList()), primary);
+        assertEquals(new TreeSet<>(List.of("cpu-high", "freeable-memory-low", "free-storage-low", "connections-high", "read-latency-high",
+                "write-latency-high", "disk-queue-high", "replica-lag-high").stream()
+                .map(kind -> "storefront-prod-postgres-" + kind).toList()), replica);
     }
 
     @Test
