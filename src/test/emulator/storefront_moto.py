@@ -56,9 +56,15 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
  17. State Manager associations (CreateAssociation and the rest) do not exist in moto; they are kept and described as
      AWS does, and tagged, but never run: moto has no agent on its instances. Each reports the success AWS reports
      once the agent ran it, so a deploy waiting for it goes on.
+ 18. AWS Backup ListRecoveryPointsByBackupVault is not routed: the provider lists a vault's recovery points to delete
+     them before it deletes a force_destroy vault, and fails on moto's 404. A vault moto knows is answered with none,
+     as moto runs no backup jobs; an unknown vault is refused as AWS refuses it.
+ 19. EC2 encrypts a volume given no key with the account's alias/aws/ebs key, which AWS creates as an AWS managed key;
+     moto creates a customer managed one, which then reads as a key left behind by whoever encrypted a volume first
+     (the bastion's root volume). It is reported as AWS managed.
 
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
-to the environment's account and MOTO_IAM_LOAD_MANAGED_POLICIES=true (the stacks attach AWS managed policies).
+to the environment's account. AWS managed IAM policies are loaded (the stacks attach some).
 """
 import collections
 import copy
@@ -73,6 +79,17 @@ import threading
 import uuid
 from urllib.parse import unquote
 
+# moto reads this when IAM is first used; the enhanced monitoring and SSM roles attach AWS managed policies.
+os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+
+import moto
+
+# The patches replace moto 5.2.1's internals by name: on another version an assignment to a renamed method would
+# succeed and patch nothing, and the stacks would meet moto's defects again without a word.
+if moto.__version__ != "5.2.1":
+    sys.exit(f"storefront_moto.py patches moto 5.2.1, found moto {moto.__version__}: pip install 'moto[server]==5.2.1'")
+
+import moto.ec2.models.elastic_block_store as ebs
 import moto.ec2.models.elastic_network_interfaces as network_interfaces
 import moto.ec2.models.instances as ec2_instances
 import moto.ec2.models.security_groups as security_groups
@@ -81,7 +98,9 @@ import moto.ec2.responses.instances as instance_responses
 import moto.awslambda.models as awslambda
 import moto.backup.models as backup
 import moto.backup.responses as backup_responses
+import moto.backup.urls as backup_urls
 import moto.cloudformation.models as cloudformation
+import moto.kms.models as kms_models
 import moto.rds.models as rds
 import moto.rds.responses as rds_responses
 import moto.secretsmanager.models as secretsmanager
@@ -566,6 +585,31 @@ def _create_backup_plan_beside_deleted_ones(self, backup_plan, backup_plan_tags,
 
 
 backup.BackupBackend.create_backup_plan = _create_backup_plan_beside_deleted_ones
+
+# 18. A vault's recovery points: moto runs no backup jobs, so a vault it knows holds none.
+
+
+def _list_no_recovery_points(self):
+    vault_name = unquote(self.path.split("?")[0].split("/backup-vaults/", 1)[1].split("/", 1)[0])
+    self.backup_backend.describe_backup_vault(backup_vault_name=vault_name)
+    return json.dumps({"RecoveryPoints": []})
+
+
+backup_urls.url_paths["{0}/backup-vaults/(?P<name>[^/]+)/recovery-points/$"] = backup_urls.response.dispatch
+backup_responses.BackupResponse.list_recovery_points_by_backup_vault = _list_no_recovery_points
+
+# 19. The EBS default key is AWS managed.
+
+_create_default_encryption_key = ebs.EBSBackend._create_default_encryption_key
+
+
+def _aws_managed_default_encryption_key(self):
+    arn = _create_default_encryption_key(self)
+    kms_models.kms_backends[self.account_id][self.region_name].describe_key(arn).key_manager = "AWS"
+    return arn
+
+
+ebs.EBSBackend._create_default_encryption_key = _aws_managed_default_encryption_key
 # 17. State Manager associations, kept and described (moto has none). Nothing runs them: moto has no agent on its
 #     instances. An association reports the status AWS reports once the instance's agent ran the document
 #     successfully, so that a deploy waiting for it goes on; what the document's script does is proven on a real

@@ -34,12 +34,14 @@ public final class Emulator implements AutoCloseable {
     private final URI endpoint;
     private final String region;
     private final Path log;
+    private final Thread stopAtExit;
 
     private Emulator(Process process, URI endpoint, String region, Path log) {
         this.process = process;
         this.endpoint = endpoint;
         this.region = region;
         this.log = log;
+        this.stopAtExit = new Thread(process::destroyForcibly);
     }
 
     /**
@@ -50,17 +52,32 @@ public final class Emulator implements AutoCloseable {
      */
     public static Emulator start(String accountId, String region, Path log) {
         requireMoto();
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            Emulator emulator = launch(accountId, region, log, freePort());
+            try {
+                emulator.awaitReady();
+                return emulator;
+            } catch (IllegalStateException e) {
+                emulator.close();
+                // The port was free when probed, but another process (the other environment's emulator, a provider
+                // plugin) took it before moto bound it: try another.
+                if (attempt == 3 || !emulator.tail().contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Emulator launch(String accountId, String region, Path log, int port) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder("python3", LAUNCHER.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("MOTO_ACCOUNT_ID", accountId);
-            // The enhanced monitoring and SSM roles attach AWS managed policies, which moto loads only when asked.
-            builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
             Emulator emulator = new Emulator(builder.start(), URI.create("http://127.0.0.1:" + port), region, log);
-            emulator.awaitReady();
+            // A test run that ends without closing it (interrupted, timed out) leaves no server behind.
+            Runtime.getRuntime().addShutdownHook(emulator.stopAtExit);
             return emulator;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the emulator", e);
@@ -96,6 +113,11 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // The JVM is exiting: the hook stops the server.
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -115,6 +137,7 @@ public final class Emulator implements AutoCloseable {
             try {
                 HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
                 connection.setConnectTimeout(1000);
+                connection.setReadTimeout(1000);
                 if (connection.getResponseCode() == 200) {
                     return;
                 }
@@ -150,7 +173,7 @@ public final class Emulator implements AutoCloseable {
         }
         if (!installed) {
             TerraformRequired.skipOrFail("moto is not installed for python3: the emulator lifecycle NOT RUN."
-                    + " Install moto[server] 5.x (pip install 'moto[server]') to run it.");
+                    + " Install moto[server] 5.2.1 (pip install 'moto[server]==5.2.1') to run it.");
         }
     }
 
