@@ -24,16 +24,19 @@ def pages(service, operation, key, **kwargs):
 
 lines = []
 ec2 = client("ec2")
-vpcs = [v for v in ec2.describe_vpcs()["Vpcs"] if not v.get("IsDefault")]
-vpc_ids = {v["VpcId"] for v in vpcs}
-lines += [f"ec2:vpc:{v['VpcId']}" for v in vpcs]
-lines += [f"ec2:subnet:{s['SubnetId']}" for s in ec2.describe_subnets()["Subnets"] if s["VpcId"] in vpc_ids]
-lines += [f"ec2:route-table:{t['RouteTableId']}" for t in ec2.describe_route_tables()["RouteTables"] if t["VpcId"] in vpc_ids]
+# Everything outside the account's default VPC, whether or not its own VPC still stands: moto deletes a VPC that
+# still holds security groups, subnets or an attached gateway, which AWS refuses, so one left behind by a destroy
+# would otherwise go unseen.
+default_vpcs = {v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"] if v.get("IsDefault")}
+lines += [f"ec2:vpc:{v['VpcId']}" for v in ec2.describe_vpcs()["Vpcs"] if v["VpcId"] not in default_vpcs]
+lines += [f"ec2:subnet:{s['SubnetId']}" for s in ec2.describe_subnets()["Subnets"] if s["VpcId"] not in default_vpcs]
+lines += [f"ec2:route-table:{t['RouteTableId']}" for t in ec2.describe_route_tables()["RouteTables"] if t["VpcId"] not in default_vpcs]
 lines += [f"ec2:internet-gateway:{g['InternetGatewayId']}" for g in ec2.describe_internet_gateways()["InternetGateways"]
-          if any(a["VpcId"] in vpc_ids for a in g.get("Attachments", [])) or not g.get("Attachments")]
+          if not any(a["VpcId"] in default_vpcs for a in g.get("Attachments", []))]
 lines += [f"ec2:nat-gateway:{g['NatGatewayId']}" for g in ec2.describe_nat_gateways()["NatGateways"] if g["State"] != "deleted"]
 lines += [f"ec2:address:{a['AllocationId']}" for a in ec2.describe_addresses()["Addresses"]]
-lines += [f"ec2:security-group:{g['GroupId']}" for g in ec2.describe_security_groups()["SecurityGroups"] if g.get("VpcId") in vpc_ids]
+lines += [f"ec2:security-group:{g['GroupId']}" for g in ec2.describe_security_groups()["SecurityGroups"]
+          if g.get("VpcId") not in default_vpcs]
 lines += [f"ec2:flow-log:{f['FlowLogId']}" for f in ec2.describe_flow_logs()["FlowLogs"]]
 lines += [f"ec2:vpc-endpoint:{e['VpcEndpointId']}" for e in ec2.describe_vpc_endpoints()["VpcEndpoints"] if e["State"] != "deleted"]
 lines += [f"ec2:instance:{i['InstanceId']}" for r in ec2.describe_instances()["Reservations"] for i in r["Instances"]
@@ -79,6 +82,10 @@ lines += [f"cloudformation:stack:{s['StackName']}" for s in pages("cloudformatio
           if s["StackStatus"] != "DELETE_COMPLETE"]
 lines += [f"lambda:function:{f['FunctionName']}" for f in pages("lambda", "list_functions", "Functions")]
 lines += [f"cloudwatch:dashboard:{d['DashboardName']}" for d in pages("cloudwatch", "list_dashboards", "DashboardEntries")]
+events = client("events")
+for rule in pages("events", "list_rules", "Rules"):
+    lines.append(f"events:rule:{rule['Name']}")
+    lines += [f"events:target:{rule['Name']}:{t['Arn']}" for t in events.list_targets_by_rule(Rule=rule["Name"])["Targets"]]
 
 backup = client("backup")
 lines += [f"backup:vault:{v['BackupVaultName']}" for v in backup.list_backup_vaults()["BackupVaultList"]]

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.storefront.platform.config.DisasterRecoveryConfig;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.MasterPassword;
+import com.storefront.platform.config.NetworkConfig;
 import com.storefront.platform.database.DatabaseOutput;
 import com.storefront.platform.review.PlanReader;
 import com.storefront.platform.review.PlanReview;
@@ -44,6 +45,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -51,13 +53,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Operates an environment end to end against an AWS emulator (moto) of its own, as a user would: deploy both
  * stacks with {@code cdktf deploy}, plan again (nothing to do), read the outputs, review an in-place change,
- * a disruptive one and changes the guard must block, rotate the master password, and tear down (dev) or be
- * refused (prod). Dev and prod run at the same time, each with its own emulator, since almost all their time is
+ * a disruptive one and changes the guard must block, apply the in-place change (plan again: nothing), rotate the
+ * master password, and tear down: dev at once, prod once its refused destroy deleted nothing and its protection was
+ * lifted. Dev and prod run at the same time, each with its own emulator, since almost all their time is
  * the AWS provider waiting.
  *
  * <p>What the emulator cannot vouch for is in the README; its defects are worked around only in
@@ -72,8 +76,12 @@ class EmulatorLifecycleTest {
     private static final Path ROOT = Path.of("target", "emulator");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUMP = "bump the password";
+    private static final String CHANGE = "apply the in-place change";
+    private static final String LIFT = "lift the protection";
 
     @Test
+    // Twice its usual time: a hung emulator or provider fails the run instead of holding CI until its own limit.
+    @Timeout(value = 25, unit = TimeUnit.MINUTES)
     void operatesDevAndProdEndToEndSideBySide() {
         concurrently(() -> operates("dev"), () -> operates("prod"));
     }
@@ -82,7 +90,7 @@ class EmulatorLifecycleTest {
         EnvironmentConfig environment = TestStacks.environment(name);
         Timings timings = new Timings(name);
         try (EmulatedEnvironment env = EmulatedEnvironment.start(environment, ROOT.resolve(name))) {
-            List<String> pristine = env.inventory();
+            Inventory pristine = Inventory.of(env);
 
             Path deployed = timings.time("synth", () -> env.synthesize("deployed", environment));
             // Synthesis is CPU work, the deploy mostly the provider waiting: the changed variants the steps after it
@@ -93,8 +101,7 @@ class EmulatorLifecycleTest {
                     () -> synthesized.set(Variants.synthesize(env)));
             Variants variants = synthesized.get();
             // Each of these only reads or plans what is deployed, so they run side by side.
-            AtomicReference<PlannedBump> bump = new AtomicReference<>();
-            timings.time("checks of what stands, re-plans, three reviews, password bump plan", () -> concurrently(
+            timings.time("checks of what stands, re-plans, three reviews", () -> concurrently(
                     () -> publishesOutputsThatMatchTheAppliedInstancesAndKeepsThePasswordOutOfState(env, deployed),
                     () -> copiesBackupsToTheDisasterRecoveryVaultInItsRegion(env, deployed),
                     () -> poolsTheWriterAndRunsTheRolesScriptOnTheBastion(env, deployed),
@@ -102,41 +109,67 @@ class EmulatorLifecycleTest {
                     () -> plansNothingMoreAfterTheDeploy(env, deployed, Layer.DATABASE),
                     () -> passesAnInPlaceChangeShowingTheUpdate(env, variants.inPlace()),
                     () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env, variants.disruptive()),
-                    () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env, variants.protectedData()),
+                    () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env, variants.protectedData())));
+            Path changed = timings.time(CHANGE, () -> appliesTheInPlaceChangeWhereItWasReviewed(env, variants.inPlace(), timings));
+            AtomicReference<PlannedBump> bump = new AtomicReference<>();
+            timings.time("re-plan after the change, password bump plan", () -> concurrently(
+                    () -> plansNothingMoreAfterTheDeploy(env, changed, Layer.DATABASE),
                     () -> bump.set(plansAPasswordBumpOfThePrimaryAndTheSecretAndNothingElse(env, variants.passwordBump()))));
             Path bumped = timings.time(BUMP, () -> appliesThePasswordBumpToTheInstanceAndTheSecret(env, bump.get(), timings));
+            timings.time("re-plan", () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE));
+            Path torn = bumped;
             if (environment.database().protect()) {
-                // The refused destroy changes nothing, so the re-plan need not wait for it.
-                timings.time("re-plan beside the refused destroy", () -> concurrently(
-                        () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE),
-                        () -> refusesToDestroyAndDeletesNothing(env, bumped, timings)));
-            } else {
-                timings.time("re-plan", () -> plansNothingMoreAfterTheDeploy(env, bumped, Layer.DATABASE));
-                destroysBothStacksInOneCommandLeavingNothing(env, bumped, pristine, timings);
+                // Both only plan against what stands: the review of retiring need not wait for the refused destroy.
+                timings.time("refused destroy beside the review of retiring", () -> concurrently(
+                        () -> refusesToDestroyAndDeletesNothing(env, bumped, timings),
+                        () -> blocksLiftingTheProtectionUntilAcknowledged(env, variants.retired())));
+                torn = timings.time(LIFT, () -> liftsEveryProtection(env, variants.retired(), timings));
             }
+            destroysBothStacksInOneCommandLeavingNothing(env, torn, pristine, timings);
         }
         timings.print(ROOT.resolve(name).resolve("waits-lifecycle.log"));
     }
 
     /**
      * The environment changed as the steps after the deploy plan it, each synthesized into a directory of its own:
-     * alarm and retention tweaks (in place), a larger class (disruptive), a renamed master user (protected data, with
-     * more edits made to its JSON by the step) and the next master password version.
+     * alarm and retention tweaks (in place, then applied), a larger class (disruptive), a renamed master user
+     * (protected data, with more edits made to its JSON by the step), on top of the applied tweaks the next master
+     * password version and, where the environment is protected, that with every protection lifted (null elsewhere).
      */
-    private record Variants(Path inPlace, Path disruptive, Path protectedData, Path passwordBump) {
+    private record Variants(Path inPlace, Path disruptive, Path protectedData, Path passwordBump, Path retired) {
 
         static Variants synthesize(EmulatedEnvironment env) {
             EnvironmentConfig environment = env.environment();
             String larger = environment.database().instanceClass().burstable() ? "db.t4g.large" : "db.r6g.xlarge";
+            EnvironmentConfig tweaked = environment.withDatabase(d -> d
+                    .observability(o -> o.alarms(a -> a.cpuPercent(70)))
+                    .backups(b -> b.retentionDays(environment.database().backups().retentionDays() + 3)));
             MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) environment.database().credentials().masterPassword();
+            EnvironmentConfig bumped = tweaked.withDatabase(d -> d.credentials(c -> c.masterPassword(new MasterPassword.WriteOnly(current.version() + 1))));
             return new Variants(
-                    env.synthesize("in-place", environment.withDatabase(d -> d
-                            .observability(o -> o.alarms(a -> a.cpuPercent(70)))
-                            .backups(b -> b.retentionDays(environment.database().backups().retentionDays() + 3)))),
+                    env.synthesize("in-place", tweaked),
                     env.synthesize("disruptive", environment.withDatabase(d -> d.instanceClass(larger).replicaInstanceClass(larger))),
                     env.synthesize("protected", environment.withDatabase(d -> d.credentials(c -> c.masterUsername("storefront_owner")))),
-                    env.synthesize("rotated", environment.withDatabase(d -> d.credentials(c -> c.masterPassword(
-                            new MasterPassword.WriteOnly(current.version() + 1))))));
+                    env.synthesize("rotated", bumped),
+                    environment.database().protect() ? env.synthesize("retired", unprotected(bumped)) : null);
+        }
+
+        /** {@code environment} as retiring it takes: the database and the flow logs no longer protected. */
+        private static EnvironmentConfig unprotected(EnvironmentConfig environment) {
+            NetworkConfig n = environment.network();
+            return new EnvironmentConfig(environment.name(), environment.tier(), environment.region(), environment.accountId(),
+                    environment.stateBackend(), new NetworkConfig(n.vpcCidr(), n.availabilityZones(), n.publicSubnets(),
+                            n.applicationSubnets(), n.databaseSubnets(), n.natGateways(), n.flowLogRetentionDays(), false),
+                    environment.database()).withDatabase(d -> d.protect(false));
+        }
+    }
+
+    /** What the emulator holds in the environment's region and, where it has one, its disaster-recovery region. */
+    private record Inventory(List<String> here, List<String> recoveryRegion) {
+
+        static Inventory of(EmulatedEnvironment env) {
+            DisasterRecoveryConfig recovery = env.environment().database().backups().disasterRecovery();
+            return new Inventory(env.inventory(), recovery == null ? List.of() : env.inventory(recovery.region()));
         }
     }
 
@@ -310,6 +343,31 @@ class EmulatorLifecycleTest {
         assertTrue(review.stack().path("disruptive").isEmpty(), review::toString);
     }
 
+    /**
+     * The change the review passed goes out as reviewed: applied in place, the primary keeps its retention and every
+     * CPU alarm its threshold as changed, in the state read back.
+     */
+    private static Path appliesTheInPlaceChangeWhereItWasReviewed(EmulatedEnvironment env, Path outdir, Timings timings) {
+        Path stack = env.stack(outdir, Layer.DATABASE);
+        int retentionDays = env.environment().database().backups().retentionDays() + 3;
+
+        Terraform.Result apply = env.terraform(stack, "apply", "-auto-approve", "-input=false", "-no-color");
+
+        assertTrue(apply.succeeded(), () -> apply.stdout() + apply.stderr());
+        timings.providerWaited(CHANGE, longestOperation(apply.stdout()));
+        assertTrue(Pattern.compile("Apply complete! Resources: 0 added, [1-9]\\d* changed, 0 destroyed").matcher(apply.stdout()).find(),
+                apply::stdout);
+        List<JsonNode> instances = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance");
+        JsonNode primary = instances.stream().filter(i -> i.path("replicate_source_db").asText().isEmpty()).findFirst().orElseThrow();
+        assertEquals(retentionDays, primary.path("backup_retention_period").asInt(), primary::toString);
+        List<JsonNode> cpuAlarms = stateInstances(env.stateFile(Layer.DATABASE), "aws_cloudwatch_metric_alarm").stream()
+                .filter(a -> a.path("namespace").asText().equals("AWS/RDS") && a.path("metric_name").asText().equals("CPUUtilization"))
+                .toList();
+        assertEquals(instances.size(), cpuAlarms.size(), cpuAlarms::toString);
+        cpuAlarms.forEach(alarm -> assertEquals(70.0, alarm.path("threshold").asDouble(), alarm::toString));
+        return outdir;
+    }
+
     private static void warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(EmulatedEnvironment env, Path outdir) {
         Path stack = env.stack(outdir, Layer.DATABASE);
         editConfiguration(stack, configuration -> primary(configuration).put("identifier", "storefront-" + env.environment().name() + "-postgres-renamed"));
@@ -402,10 +460,14 @@ class EmulatorLifecycleTest {
         assertNotEquals(parse(bump.before()).path("password"), parse(after).path("password"), "the secret holds a new password");
         assertFalse(readString(env.stateFile(Layer.DATABASE)).contains(parse(after).path("password").asText()),
                 "the new password stays out of state");
+        MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) env.environment().database().credentials().masterPassword();
+        JsonNode primary = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance").stream()
+                .filter(i -> i.path("replicate_source_db").asText().isEmpty()).findFirst().orElseThrow();
+        assertEquals(current.version() + 1, primary.path("password_wo_version").asInt(), "the instance was sent the new password: " + primary);
         return bump.outdir();
     }
 
-    private static void destroysBothStacksInOneCommandLeavingNothing(EmulatedEnvironment env, Path outdir, List<String> pristine,
+    private static void destroysBothStacksInOneCommandLeavingNothing(EmulatedEnvironment env, Path outdir, Inventory pristine,
             Timings timings) {
         String network = Layer.NETWORK.stackId(env.environment());
         String database = Layer.DATABASE.stackId(env.environment());
@@ -415,21 +477,94 @@ class EmulatorLifecycleTest {
         assertEquals(0, destroy.exitCode(), () -> "cdktf destroy failed:\n" + destroy.output());
         assertFalse(destroy.span(network).start().isBefore(destroy.span(database).end()),
                 () -> "the network stack was destroyed while the database stack still stood:\n" + destroy.output());
-        assertEquals(pristine, env.inventory(), "the emulator still holds resources of " + env.environment().name());
+        Inventory left = Inventory.of(env);
+        assertEquals(pristine.here(), left.here(), "the emulator still holds resources of " + env.environment().name());
+        assertEquals(pristine.recoveryRegion(), left.recoveryRegion(), "the recovery region still holds resources of " + env.environment().name());
         timings.record("  destroy " + database, destroy.span(database).duration());
         timings.record("  destroy " + network, destroy.span(network).duration());
         timings.providerWaited("destroy", destroy.resourceOperations());
     }
 
+    /**
+     * {@code cdktf destroy} fails and deletes nothing, here or in the disaster-recovery region; and a destroy plan of
+     * each stack is refused, by resources its configuration protects (cdktf stops at the first stack).
+     */
     private static void refusesToDestroyAndDeletesNothing(EmulatedEnvironment env, Path outdir, Timings timings) {
-        List<String> deployed = env.inventory();
+        Inventory deployed = Inventory.of(env);
 
         CdktfCli.Run destroy = timings.time("destroy (refused)", () -> env.cdktf(outdir, "destroy",
                 Layer.DATABASE.stackId(env.environment()), Layer.NETWORK.stackId(env.environment())));
 
         assertNotEquals(0, destroy.exitCode(), () -> "cdktf destroy of a protected environment succeeded:\n" + destroy.output());
         assertTrue(destroy.output().contains("lifecycle.prevent_destroy"), destroy::output);
-        assertEquals(deployed, env.inventory(), "a refused destroy deleted resources");
+        assertEquals(deployed, Inventory.of(env), "a refused destroy deleted resources");
+        for (Layer layer : Layer.values()) {
+            Path stack = env.stack(outdir, layer);
+            Terraform.Result plan = env.initAnd(stack, "plan", "-destroy", "-input=false", "-no-color", "-lock=false");
+            Set<String> refused = new TreeSet<>();
+            Matcher resource = Pattern.compile("Resource (\\S+)\\s+has\\s+lifecycle\\.prevent_destroy\\s+set").matcher(plan.stderr());
+            while (resource.find()) {
+                refused.add(resource.group(1));
+            }
+            assertEquals(1, plan.exitCode(), () -> plan.stdout() + plan.stderr());
+            // Terraform names a protected resource only once what must go before it could: the flow-log group, not
+            // the key it is encrypted with. So each refusal must be a resource the configuration protects.
+            Set<String> protectedHere = protectedAddresses(readJson(stack.resolve("cdk.tf.json")));
+            assertFalse(refused.isEmpty(), plan::stderr);
+            assertTrue(protectedHere.containsAll(refused), () -> "refused " + refused + ", protected " + protectedHere);
+        }
+    }
+
+    /** The addresses of the resources a stack's configuration marks {@code prevent_destroy}. */
+    private static Set<String> protectedAddresses(JsonNode configuration) {
+        Set<String> addresses = new TreeSet<>();
+        configuration.path("resource").fields().forEachRemaining(type -> type.getValue().fields().forEachRemaining(resource -> {
+            if (resource.getValue().path("lifecycle").path("prevent_destroy").asBoolean()) {
+                addresses.add(type.getKey() + "." + resource.getKey());
+            }
+        }));
+        assertFalse(addresses.isEmpty(), "a protected environment's stack protects nothing");
+        return addresses;
+    }
+
+    /** Retiring a protected environment: the review blocks the lifted protection of the primary until acknowledged. */
+    private static void blocksLiftingTheProtectionUntilAcknowledged(EmulatedEnvironment env, Path outdir) {
+        Path database = env.stack(outdir, Layer.DATABASE);
+        String primary = address(readJson(database.resolve("cdk.tf.json")), "aws_db_instance", r -> r.has("username") || r.has("snapshot_identifier"));
+
+        Review review = review(env, "retired", database);
+
+        assertEquals(1, review.exitCode(), review::toString);
+        boolean primaryBlocked = false;
+        for (JsonNode finding : review.stack().path("findings")) {
+            primaryBlocked |= finding.path("address").asText().equals(primary) && finding.path("action").asText().equals("update")
+                    && finding.path("message").asText().contains("Loses data: protection lifted");
+        }
+        assertTrue(primaryBlocked, review::toString);
+    }
+
+    /**
+     * The lifted protection applied, as after the acknowledgement: the instances stand without deletion protection and
+     * will be deleted without a final snapshot.
+     */
+    private static Path liftsEveryProtection(EmulatedEnvironment env, Path outdir, Timings timings) {
+        AtomicReference<Duration> database = new AtomicReference<>();
+        AtomicReference<Duration> network = new AtomicReference<>();
+        concurrently(
+                () -> database.set(applies(env, env.stack(outdir, Layer.DATABASE))),
+                () -> network.set(applies(env, env.stack(outdir, Layer.NETWORK))));
+        // Side by side: the longer of the two is what the provider made the step wait.
+        timings.providerWaited(LIFT, database.get().compareTo(network.get()) > 0 ? database.get() : network.get());
+        stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance").forEach(instance -> assertTrue(
+                !instance.path("deletion_protection").asBoolean() && instance.path("skip_final_snapshot").asBoolean(), instance::toString));
+        return outdir;
+    }
+
+    /** {@code terraform apply} of a stack, returning the longest resource operation of it. */
+    private static Duration applies(EmulatedEnvironment env, Path stack) {
+        Terraform.Result apply = env.initAnd(stack, "apply", "-auto-approve", "-input=false", "-no-color");
+        assertTrue(apply.succeeded(), () -> apply.stdout() + apply.stderr());
+        return longestOperation(apply.stdout());
     }
 
     /** The project's plan review of one stack, in emulator mode, with the JSON and Markdown it wrote. */
