@@ -1,7 +1,6 @@
 package com.storefront.platform.config;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 

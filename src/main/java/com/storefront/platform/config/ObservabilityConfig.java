@@ -1,6 +1,5 @@
 package com.storefront.platform.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
