@@ -544,27 +544,18 @@ class EmulatorLifecycleTest {
     }
 
     /**
-     * The lifted protection applied, as after the acknowledgement: the instances stand without deletion protection and
-     * will be deleted without a final snapshot.
+     * The lifted protection deployed with {@code cdktf deploy}, as after the acknowledgement: the instances stand without
+     * deletion protection and will be deleted without a final snapshot.
      */
     private static Path liftsEveryProtection(EmulatedEnvironment env, Path outdir, Timings timings) {
-        AtomicReference<Duration> database = new AtomicReference<>();
-        AtomicReference<Duration> network = new AtomicReference<>();
-        concurrently(
-                () -> database.set(applies(env, env.stack(outdir, Layer.DATABASE))),
-                () -> network.set(applies(env, env.stack(outdir, Layer.NETWORK))));
-        // Side by side: the longer of the two is what the provider made the step wait.
-        timings.providerWaited(LIFT, database.get().compareTo(network.get()) > 0 ? database.get() : network.get());
+        CdktfCli.Run deploy = env.cdktf(outdir, "deploy", Layer.NETWORK.stackId(env.environment()), Layer.DATABASE.stackId(env.environment()));
+
+        assertEquals(0, deploy.exitCode(), () -> "cdktf deploy failed:\n" + deploy.output());
+        // The replicas are modified after their primary: the provider's waits are a chain, not the longest of them.
+        timings.providerWaited(LIFT, deploy.resourceOperations());
         stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance").forEach(instance -> assertTrue(
                 !instance.path("deletion_protection").asBoolean() && instance.path("skip_final_snapshot").asBoolean(), instance::toString));
         return outdir;
-    }
-
-    /** {@code terraform apply} of a stack, returning the longest resource operation of it. */
-    private static Duration applies(EmulatedEnvironment env, Path stack) {
-        Terraform.Result apply = env.initAnd(stack, "apply", "-auto-approve", "-input=false", "-no-color");
-        assertTrue(apply.succeeded(), () -> apply.stdout() + apply.stderr());
-        return longestOperation(apply.stdout());
     }
 
     /** The project's plan review of one stack, in emulator mode, with the JSON and Markdown it wrote. */
