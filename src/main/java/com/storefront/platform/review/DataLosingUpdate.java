@@ -76,7 +76,7 @@ enum DataLosingUpdate {
 
         /** Whether {@code attribute}, or anything in it, is known only after apply. */
         boolean unknown(String attribute) {
-            return containsTrue(afterUnknown.path(attribute));
+            return PlanReader.containsTrue(afterUnknown.path(attribute));
         }
 
         /**
@@ -86,21 +86,9 @@ enum DataLosingUpdate {
         boolean unknownIn(String blocks, String... pointers) {
             for (JsonNode block : afterUnknown.path(blocks)) {
                 for (String pointer : pointers) {
-                    if (containsTrue(block.at(pointer))) {
+                    if (PlanReader.containsTrue(block.at(pointer))) {
                         return true;
                     }
-                }
-            }
-            return false;
-        }
-
-        private static boolean containsTrue(JsonNode node) {
-            if (node.isBoolean()) {
-                return node.asBoolean();
-            }
-            for (JsonNode child : node) {
-                if (containsTrue(child)) {
-                    return true;
                 }
             }
             return false;

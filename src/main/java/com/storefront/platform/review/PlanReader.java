@@ -167,7 +167,8 @@ public final class PlanReader {
                 || containsTrue(before.path(name)) || containsTrue(after.path(name));
     }
 
-    private static boolean containsTrue(JsonNode marks) {
+    /** Whether a mark of {@code after_unknown}, {@code before_sensitive} or {@code after_sensitive}, or any inside it, is true. */
+    static boolean containsTrue(JsonNode marks) {
         if (marks.isBoolean()) {
             return marks.booleanValue();
         }
