@@ -95,7 +95,8 @@ public final class StackPlanner {
         return terraform.run(dir, "show", "-json", "-no-color", PLAN_FILE).orThrow(dir).stdout();
     }
 
-    static Set<String> preventDestroyRefusals(Terraform.Result plan) {
+    /** The addresses of the resources a failed plan names as refused by their {@code lifecycle.prevent_destroy}. */
+    public static Set<String> preventDestroyRefusals(Terraform.Result plan) {
         Matcher matcher = PREVENT_DESTROY_REFUSAL.matcher((plan.stdout() + "\n" + plan.stderr()).replaceAll("\\s+", " "));
         Set<String> addresses = new LinkedHashSet<>();
         while (matcher.find()) {

@@ -17,6 +17,7 @@ import com.storefront.platform.database.DatabaseOutput;
 import com.storefront.platform.review.PlanReader;
 import com.storefront.platform.review.PlanReview;
 import com.storefront.platform.review.ResourceChange;
+import com.storefront.platform.review.StackPlanner;
 import com.storefront.platform.deployment.Layer;
 import com.storefront.platform.terraform.Terraform;
 import com.storefront.platform.testing.CdktfCli;
@@ -78,6 +79,8 @@ class EmulatorLifecycleTest {
     private static final String BUMP = "bump the password";
     private static final String CHANGE = "apply the in-place change";
     private static final String LIFT = "lift the protection";
+    /** The primary among a stack's aws_db_instance resources: the one that is no replica, made new or from a snapshot. */
+    private static final Predicate<JsonNode> PRIMARY = r -> r.has("username") || r.has("snapshot_identifier");
 
     @Test
     // Twice its usual time: a hung emulator or provider fails the run instead of holding CI until its own limit.
@@ -358,7 +361,7 @@ class EmulatorLifecycleTest {
         assertTrue(Pattern.compile("Apply complete! Resources: 0 added, [1-9]\\d* changed, 0 destroyed").matcher(apply.stdout()).find(),
                 apply::stdout);
         List<JsonNode> instances = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance");
-        JsonNode primary = instances.stream().filter(i -> i.path("replicate_source_db").asText().isEmpty()).findFirst().orElseThrow();
+        JsonNode primary = statePrimary(instances);
         assertEquals(retentionDays, primary.path("backup_retention_period").asInt(), primary::toString);
         List<JsonNode> cpuAlarms = stateInstances(env.stateFile(Layer.DATABASE), "aws_cloudwatch_metric_alarm").stream()
                 .filter(a -> a.path("namespace").asText().equals("AWS/RDS") && a.path("metric_name").asText().equals("CPUUtilization"))
@@ -461,8 +464,7 @@ class EmulatorLifecycleTest {
         assertFalse(readString(env.stateFile(Layer.DATABASE)).contains(parse(after).path("password").asText()),
                 "the new password stays out of state");
         MasterPassword.WriteOnly current = (MasterPassword.WriteOnly) env.environment().database().credentials().masterPassword();
-        JsonNode primary = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance").stream()
-                .filter(i -> i.path("replicate_source_db").asText().isEmpty()).findFirst().orElseThrow();
+        JsonNode primary = statePrimary(stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance"));
         assertEquals(current.version() + 1, primary.path("password_wo_version").asInt(), "the instance was sent the new password: " + primary);
         return bump.outdir();
     }
@@ -501,11 +503,7 @@ class EmulatorLifecycleTest {
         for (Layer layer : Layer.values()) {
             Path stack = env.stack(outdir, layer);
             Terraform.Result plan = env.initAnd(stack, "plan", "-destroy", "-input=false", "-no-color", "-lock=false");
-            Set<String> refused = new TreeSet<>();
-            Matcher resource = Pattern.compile("Resource (\\S+)\\s+has\\s+lifecycle\\.prevent_destroy\\s+set").matcher(plan.stderr());
-            while (resource.find()) {
-                refused.add(resource.group(1));
-            }
+            Set<String> refused = StackPlanner.preventDestroyRefusals(plan);
             assertEquals(1, plan.exitCode(), () -> plan.stdout() + plan.stderr());
             // Terraform names a protected resource only once what must go before it could: the flow-log group, not
             // the key it is encrypted with. So each refusal must be a resource the configuration protects.
@@ -530,7 +528,7 @@ class EmulatorLifecycleTest {
     /** Retiring a protected environment: the review blocks the lifted protection of the primary until acknowledged. */
     private static void blocksLiftingTheProtectionUntilAcknowledged(EmulatedEnvironment env, Path outdir) {
         Path database = env.stack(outdir, Layer.DATABASE);
-        String primary = address(readJson(database.resolve("cdk.tf.json")), "aws_db_instance", r -> r.has("username") || r.has("snapshot_identifier"));
+        String primary = address(readJson(database.resolve("cdk.tf.json")), "aws_db_instance", PRIMARY);
 
         Review review = review(env, "retired", database);
 
@@ -593,7 +591,7 @@ class EmulatorLifecycleTest {
 
     /** The primary's resource in a stack's configuration. */
     private static ObjectNode primary(JsonNode configuration) {
-        return (ObjectNode) resource(configuration, "aws_db_instance", r -> r.has("username") || r.has("snapshot_identifier"));
+        return (ObjectNode) resource(configuration, "aws_db_instance", PRIMARY);
     }
 
     private static JsonNode resource(JsonNode configuration, String type, Predicate<JsonNode> filter) {
@@ -651,6 +649,12 @@ class EmulatorLifecycleTest {
             }
         }
         return instances;
+    }
+
+    /** The primary among the aws_db_instance attributes of a state: the instance that replicates nothing. */
+    private static JsonNode statePrimary(List<JsonNode> instances) {
+        return instances.stream().filter(i -> i.path("replicate_source_db").asText().isEmpty()).findFirst()
+                .orElseThrow(() -> new AssertionError("no primary in the state's instances: " + instances));
     }
 
     /** Paths of attributes named like a password or secret string that hold a text value. */
