@@ -62,6 +62,9 @@ sees a change on every plan that AWS would not show. moto 5.2.1.
  19. EC2 encrypts a volume given no key with the account's alias/aws/ebs key, which AWS creates as an AWS managed key;
      moto creates a customer managed one, which then reads as a key left behind by whoever encrypted a volume first
      (the bastion's root volume). It is reported as AWS managed.
+ 20. RDS AddSourceIdentifierToSubscription and RemoveSourceIdentifierFromSubscription are not implemented: the
+     provider changes an event subscription's sources with them (a replica added or removed) and retries the failing
+     call until it times out. The subscription takes or loses the source, as with AWS.
 
 Usage: storefront_moto.py [moto_server options], e.g. --host 127.0.0.1 --port 5000, with MOTO_ACCOUNT_ID set
 to the environment's account. AWS managed IAM policies are loaded (the stacks attach some).
@@ -692,6 +695,30 @@ ssm_responses.SimpleSystemManagerResponse.update_association = _update_associati
 ssm_responses.SimpleSystemManagerResponse.delete_association = _delete_association
 ssm_responses.SimpleSystemManagerResponse.list_associations = _list_associations
 ssm_models.SimpleSystemManagerBackend._validate_resource_type_and_id = _validate_tagged_resource_or_association
+
+# 20. Sources added to and removed from an RDS event subscription.
+
+
+def _subscription(response):
+    return response.backend.describe_event_subscriptions(response.params.get("SubscriptionName"))[0]
+
+
+def _add_source_identifier_to_subscription(self):
+    subscription = _subscription(self)
+    source = self.params.get("SourceIdentifier")
+    if source not in subscription.source_ids:
+        subscription.source_ids = subscription.source_ids + [source]
+    return ActionResult({"EventSubscription": subscription})
+
+
+def _remove_source_identifier_from_subscription(self):
+    subscription = _subscription(self)
+    subscription.source_ids = [s for s in subscription.source_ids if s != self.params.get("SourceIdentifier")]
+    return ActionResult({"EventSubscription": subscription})
+
+
+rds_responses.RDSResponse.add_source_identifier_to_subscription = _add_source_identifier_to_subscription
+rds_responses.RDSResponse.remove_source_identifier_from_subscription = _remove_source_identifier_from_subscription
 
 if __name__ == "__main__":
     from moto.server import main
