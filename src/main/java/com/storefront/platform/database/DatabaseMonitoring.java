@@ -45,8 +45,9 @@ import software.constructs.Construct;
  * subscriptions, alarms on every instance sized from its class ({@link InstanceAlarms}), RDS event
  * subscriptions for the instances and the parameter group, and a dashboard with every instance on
  * every widget whose metric it reports (replica lag: the replicas alone, and no such widget without replicas).
- * Other constructs report through it what only they know about: {@link #subscribe} for RDS events of their own (the
- * proxy's), {@link #alertOn} for EventBridge events (AWS Backup's failed jobs).
+ * Other constructs report through it what only they know about: {@link #alarm} for metrics of their own and
+ * {@link #subscribe} for RDS events of their own (the proxy's), {@link #alertOn} for EventBridge events (AWS Backup's
+ * failed jobs).
  */
 public final class DatabaseMonitoring extends Construct {
 
@@ -79,6 +80,7 @@ public final class DatabaseMonitoring extends Construct {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnsTopic topic;
+    private final String topicArn;
     private final String dashboardUrl;
     private final ResourceNames names;
     private final EncryptionKey key;
@@ -96,7 +98,7 @@ public final class DatabaseMonitoring extends Construct {
                 .name(names.name("database-alerts"))
                 .kmsMasterKeyId(key.arn())
                 .build());
-        String topicArn = topic.getArn();
+        topicArn = topic.getArn();
         topicPublishers.add(PolicyStatement.allow("CloudWatchAndRdsEventsPublish")
                 .service("cloudwatch.amazonaws.com", "events.rds.amazonaws.com")
                 .actions("sns:Publish")
@@ -125,24 +127,9 @@ public final class DatabaseMonitoring extends Construct {
         PostgresDatabase database = props.database();
         for (DatabaseInstance instance : database.instances()) {
             for (AlarmSpec alarm : InstanceAlarms.of(instance, database.config())) {
-                new CloudwatchMetricAlarm(this, alarm.name(), CloudwatchMetricAlarmConfig.builder()
-                        .alarmName(alarm.name())
-                        .alarmDescription(alarm.description())
-                        .namespace("AWS/RDS")
-                        .metricName(alarm.metric())
-                        .dimensions(Map.of("DBInstanceIdentifier", instance.identifier()))
-                        .statistic(alarm.statistic())
-                        .comparisonOperator(alarm.comparison())
-                        .threshold(alarm.threshold())
-                        .period(alarm.periodSeconds())
-                        .evaluationPeriods(alarm.evaluationPeriods())
-                        .treatMissingData(alarm.treatMissingData())
-                        .alarmActions(List.of(topicArn))
-                        .okActions(List.of(topicArn))
-                        // Made with the instance, not before it: a replica takes a while, and its lag alarm, missing data
-                        // counting as breaching, would page while it is being created.
-                        .dependsOn(List.of(instance.resource()))
-                        .build());
+                // Made with the instance, not before it: a replica takes a while, and its lag alarm, missing data
+                // counting as breaching, would page while it is being created.
+                alarm(alarm, Map.of("DBInstanceIdentifier", instance.identifier()), instance.resource());
             }
         }
 
@@ -192,6 +179,29 @@ public final class DatabaseMonitoring extends Construct {
     }
 
     /**
+     * Pages on {@code alarm}, of the {@code AWS/RDS} metric with {@code dimensions}, through the alarm topic when it fires
+     * and when it clears; made once {@code subject}, what it watches, exists.
+     */
+    public void alarm(AlarmSpec alarm, Map<String, String> dimensions, ITerraformDependable subject) {
+        new CloudwatchMetricAlarm(this, alarm.name(), CloudwatchMetricAlarmConfig.builder()
+                .alarmName(alarm.name())
+                .alarmDescription(alarm.description())
+                .namespace("AWS/RDS")
+                .metricName(alarm.metric())
+                .dimensions(dimensions)
+                .statistic(alarm.statistic())
+                .comparisonOperator(alarm.comparison())
+                .threshold(alarm.threshold())
+                .period(alarm.periodSeconds())
+                .evaluationPeriods(alarm.evaluationPeriods())
+                .treatMissingData(alarm.treatMissingData())
+                .alarmActions(List.of(topicArn))
+                .okActions(List.of(topicArn))
+                .dependsOn(List.of(subject))
+                .build());
+    }
+
+    /**
      * Sends RDS's events of {@code categories} about the sources {@code sourceIds} of {@code sourceType} (e.g.
      * {@code db-proxy}) to the alarm topic, through an RDS event subscription named {@code name} in this environment,
      * made once {@code sources} exist.
@@ -200,7 +210,7 @@ public final class DatabaseMonitoring extends Construct {
             List<ITerraformDependable> sources) {
         DbEventSubscriptionConfig.Builder subscription = DbEventSubscriptionConfig.builder()
                 .name(names.name(name))
-                .snsTopic(topic.getArn())
+                .snsTopic(topicArn)
                 .sourceType(sourceType)
                 .sourceIds(sourceIds)
                 .eventCategories(categories);
@@ -223,7 +233,7 @@ public final class DatabaseMonitoring extends Construct {
                 .build());
         new CloudwatchEventTarget(this, id + "-to-topic", CloudwatchEventTargetConfig.builder()
                 .rule(rule.getName())
-                .arn(topic.getArn())
+                .arn(topicArn)
                 .inputTransformer(CloudwatchEventTargetInputTransformer.builder()
                         .inputPaths(fields)
                         .inputTemplate(toJson(template))
@@ -233,7 +243,7 @@ public final class DatabaseMonitoring extends Construct {
         topicPublishers.add(PolicyStatement.allow("EventBridgePublishes" + topicPublishers.size())
                 .service("events.amazonaws.com")
                 .actions("sns:Publish")
-                .resources(topic.getArn())
+                .resources(topicArn)
                 .condition("ArnEquals", "aws:SourceArn", rule.getArn()));
         PolicyStatement.replaceStatements(topicPolicy, topicPublishers);
     }

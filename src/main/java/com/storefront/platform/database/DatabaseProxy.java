@@ -20,6 +20,7 @@ import com.storefront.platform.aws.Peer;
 import com.storefront.platform.aws.PolicyStatement;
 import com.storefront.platform.aws.ResourceNames;
 import com.storefront.platform.aws.TcpRules;
+import com.storefront.platform.config.AlarmThresholds;
 import com.storefront.platform.config.ProxyConfig;
 import java.util.List;
 import java.util.Map;
@@ -119,15 +120,32 @@ public final class DatabaseProxy extends Construct {
                         .connectionBorrowTimeout(pool.connectionBorrowTimeoutSeconds())
                         .build())
                 .build());
-        new DbProxyTarget(this, "primary", DbProxyTargetConfig.builder()
+        DbProxyTarget target = new DbProxyTarget(this, "primary", DbProxyTargetConfig.builder()
                 .dbProxyName(proxy.getName())
                 .targetGroupName(targetGroup.getName())
                 .dbInstanceIdentifier(props.database().primary().getIdentifier())
                 .build());
 
         // Writers connect through the proxy alone: its failures (no free addresses to scale in, say) page like the
-        // primary's own.
+        // primary's own, and so does a primary it cannot log in to, which no RDS event reports.
         props.alerts().subscribe("proxy-events", "postgres-proxy-events", "db-proxy", List.of(name), PROXY_EVENTS, List.of(proxy));
+        props.alerts().alarm(unavailableAlarm(name, props.database().config().observability().alarms()),
+                Map.of("ProxyName", name, "TargetGroup", "default", "TargetRole", "READ_WRITE"), target);
+    }
+
+    /**
+     * The proxy's health checks of the primary, in its {@code READ_WRITE} role: below 100% on average for the
+     * environment's alarm window, some node of the proxy could not reach or log in to the primary, and writers
+     * connecting through it fail. The metric appears once a client first connected through the proxy; until then the
+     * alarm has no data and stays silent.
+     */
+    static AlarmSpec unavailableAlarm(String proxyName, AlarmThresholds t) {
+        return new AlarmSpec(proxyName + "-unavailable", "AvailabilityPercentage", "Average", "LessThanThreshold", 100, "ignore",
+                "RDS Proxy " + proxyName + " could not reach or log in to the primary for " + t.evaluationPeriods() * t.periodSeconds() / 60
+                        + " minutes: writers connecting through it fail. Run aws rds describe-db-proxy-targets --db-proxy-name "
+                        + proxyName + ": AUTH_FAILURE means the role's password differs from the proxy's secret (run the database"
+                        + " roles script again); UNREACHABLE or CONNECTION_FAILED, the primary's state or security group.",
+                t.periodSeconds(), t.evaluationPeriods());
     }
 
     /** The proxy's endpoint, where writers connect instead of the primary's. */

@@ -56,11 +56,15 @@ class DatabaseOperationsTest {
             boolean lag = alarm.path("metric_name").asText().equals("ReplicaLag");
             database.check(alarm.path("treat_missing_data").asText().equals(lag ? "breaching" : "ignore"),
                     "a silent replica's lag breaches, every other alarm keeps its state: " + alarm);
+            database.check(alarm.path("alarm_description").asText().length() > 40, "says what to do");
+            // The proxy's alarm is DatabaseProxyTest's; every other one watches an instance.
+            if (alarm.path("dimensions").has("ProxyName")) {
+                return;
+            }
             String instance = alarm.at("/dimensions/DBInstanceIdentifier").asText();
             String made = database.logicalId("aws_db_instance", i -> i.path("identifier").asText().equals(instance));
             database.check(StackJson.strings(alarm.path("depends_on")).equals(Set.of("aws_db_instance." + made)),
                     "made with its instance: " + alarm);
-            database.check(alarm.path("alarm_description").asText().length() > 40, "says what to do");
         });
     }
 

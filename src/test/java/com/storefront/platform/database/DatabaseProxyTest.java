@@ -3,6 +3,8 @@ package com.storefront.platform.database;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.storefront.platform.config.AlarmThresholds;
 import com.storefront.platform.config.EnvironmentConfig;
 import com.storefront.platform.config.Environments;
 import com.storefront.platform.config.ProxyConfig;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The RDS Proxy in front of the primary, where an environment has one. */
 class DatabaseProxyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<EnvironmentConfig> environments() {
         return Environments.all().stream();
@@ -69,6 +73,44 @@ class DatabaseProxyTest {
                         && events.path("sns_topic").asText().startsWith("${aws_sns_topic.")
                         && StackJson.strings(events.path("depends_on")).equals(Set.of("aws_db_proxy." + proxy)),
                 "the proxy's events to the alarm topic, once it exists: " + events);
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void pagesWhenTheProxyCannotReachOrLogInToThePrimaryForTheAlarmWindow(EnvironmentConfig environment) {
+        StackJson database = database(environment);
+        Predicate<JsonNode> ofTheProxy = a -> a.path("dimensions").has("ProxyName");
+        List<JsonNode> alarms = database.resources("aws_cloudwatch_metric_alarm", ofTheProxy);
+        if (!environment.database().proxy().enabled()) {
+            database.check(alarms.isEmpty(), "no proxy, no proxy alarm: " + alarms);
+            return;
+        }
+
+        JsonNode alarm = database.onlyResource("aws_cloudwatch_metric_alarm", ofTheProxy);
+        String name = database.onlyResource("aws_db_proxy").path("name").asText();
+        AlarmThresholds thresholds = environment.database().observability().alarms();
+
+        database.check(alarm.path("alarm_name").asText().equals(name + "-unavailable")
+                        && alarm.path("namespace").asText().equals("AWS/RDS")
+                        && alarm.path("metric_name").asText().equals("AvailabilityPercentage")
+                        && alarm.path("statistic").asText().equals("Average")
+                        && alarm.path("comparison_operator").asText().equals("LessThanThreshold")
+                        && alarm.path("threshold").asDouble() == 100,
+                "below 100% availability: " + alarm);
+        database.check(alarm.path("dimensions").equals(JSON.createObjectNode()
+                        .put("ProxyName", name).put("TargetGroup", "default").put("TargetRole", "READ_WRITE")),
+                "the default target group's writer, the one target it has: " + alarm);
+        database.check(alarm.path("period").asInt() == thresholds.periodSeconds()
+                        && alarm.path("evaluation_periods").asInt() == thresholds.evaluationPeriods(),
+                "the environment's alarm window: " + alarm);
+        database.check(alarm.path("treat_missing_data").asText().equals("ignore"), "silent until a client first connected: " + alarm);
+        database.check(StackJson.strings(alarm.path("alarm_actions")).equals(StackJson.strings(alarm.path("ok_actions")))
+                        && alarm.path("alarm_actions").size() == 1 && alarm.path("alarm_actions").get(0).asText().startsWith("${aws_sns_topic."),
+                "to the alarm topic, firing and clearing: " + alarm);
+        database.check(StackJson.strings(alarm.path("depends_on")).equals(Set.of("aws_db_proxy_target." + database.logicalId("aws_db_proxy_target", t -> true))),
+                "made once the primary is the proxy's target: " + alarm);
+        database.check(alarm.path("alarm_description").asText().contains("describe-db-proxy-targets --db-proxy-name " + name),
+                "says how to find the cause: " + alarm);
     }
 
     @ParameterizedTest
