@@ -37,6 +37,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,8 +61,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 /**
  * Operates an environment end to end against an AWS emulator (moto) of its own, as a user would: deploy both
  * stacks with {@code cdktf deploy}, plan again (nothing to do), read the outputs, review an in-place change,
- * a disruptive one and changes the guard must block, apply the in-place change (plan again: nothing), rotate the
- * master password, and tear down: dev at once, prod once its refused destroy deleted nothing and its protection was
+ * a disruptive one and changes the guard must block, apply the in-place change (plan again: nothing), where nothing
+ * is protected scale reads out by a replica and back in, rotate the master password, and tear down: dev at once, prod once its refused destroy deleted nothing and its protection was
  * lifted. Dev and prod run at the same time, each with its own emulator, since almost all their time is
  * the AWS provider waiting.
  *
@@ -79,6 +80,8 @@ class EmulatorLifecycleTest {
     private static final String BUMP = "bump the password";
     private static final String CHANGE = "apply the in-place change";
     private static final String LIFT = "lift the protection";
+    private static final String SCALE_OUT = "scale reads out";
+    private static final String SCALE_IN = "scale reads back in";
     /** The primary among a stack's aws_db_instance resources: the one that is no replica, made new or from a snapshot. */
     private static final Predicate<JsonNode> PRIMARY = r -> r.has("username") || r.has("snapshot_identifier");
 
@@ -114,6 +117,10 @@ class EmulatorLifecycleTest {
                     () -> warnsAboutARenameAndANewInstanceClassWithoutBlockingThem(env, variants.disruptive()),
                     () -> blocksEveryChangeThatWouldReplaceOrDeleteProtectedData(env, variants.protectedData())));
             Path changed = timings.time(CHANGE, () -> appliesTheInPlaceChangeWhereItWasReviewed(env, variants.inPlace(), timings));
+            if (variants.scaledOut() != null) {
+                timings.time(SCALE_OUT, () -> addsAReplicaInAZoneOfItsOwnTouchingNothingThatStands(env, variants.scaledOut(), timings));
+                timings.time(SCALE_IN, () -> deletesTheReplicaOnceAcknowledgedAndOnlyIt(env, changed, timings));
+            }
             AtomicReference<PlannedBump> bump = new AtomicReference<>();
             timings.time("re-plan after the change, password bump plan", () -> concurrently(
                     () -> plansNothingMoreAfterTheDeploy(env, changed, Layer.DATABASE),
@@ -137,9 +144,10 @@ class EmulatorLifecycleTest {
      * The environment changed as the steps after the deploy plan it, each synthesized into a directory of its own:
      * alarm and retention tweaks (in place, then applied), a larger class (disruptive), a renamed master user
      * (protected data, with more edits made to its JSON by the step), on top of the applied tweaks the next master
-     * password version and, where the environment is protected, that with every protection lifted (null elsewhere).
+     * password version and, where the environment is protected, that with every protection lifted (null elsewhere);
+     * where it is not, the tweaks with one more read replica (null elsewhere: there, deleting a replica is refused).
      */
-    private record Variants(Path inPlace, Path disruptive, Path protectedData, Path passwordBump, Path retired) {
+    private record Variants(Path inPlace, Path disruptive, Path protectedData, Path passwordBump, Path retired, Path scaledOut) {
 
         static Variants synthesize(EmulatedEnvironment env) {
             EnvironmentConfig environment = env.environment();
@@ -154,7 +162,9 @@ class EmulatorLifecycleTest {
                     env.synthesize("disruptive", environment.withDatabase(d -> d.instanceClass(larger).replicaInstanceClass(larger))),
                     env.synthesize("protected", environment.withDatabase(d -> d.credentials(c -> c.masterUsername("storefront_owner")))),
                     env.synthesize("rotated", bumped),
-                    environment.database().protect() ? env.synthesize("retired", unprotected(bumped)) : null);
+                    environment.database().protect() ? env.synthesize("retired", unprotected(bumped)) : null,
+                    environment.database().protect() ? null
+                            : env.synthesize("scaled-out", tweaked.withDatabase(d -> d.readReplicas(environment.database().readReplicas() + 1))));
         }
 
         /** {@code environment} as retiring it takes: the database and the flow logs no longer protected. */
@@ -430,6 +440,100 @@ class EmulatorLifecycleTest {
         });
     }
 
+    /**
+     * One more read replica, as scaling reads out takes: reviewed, it only adds (the replica, what watches it, its
+     * connect policy), costs more and touches no instance that stands; deployed, the replica replicates the primary
+     * from a zone no other instance of the environment is in, is published as a reader endpoint, and the next plan is
+     * empty.
+     */
+    private static void addsAReplicaInAZoneOfItsOwnTouchingNothingThatStands(EmulatedEnvironment env, Path outdir, Timings timings) {
+        Path stack = env.stack(outdir, Layer.DATABASE);
+
+        Review review = review(env, "scale-out", stack);
+
+        assertEquals(0, review.exitCode(), review::toString);
+        JsonNode counts = review.stack().path("counts");
+        assertEquals(0, counts.path("replace").asInt() + counts.path("delete").asInt(), review::toString);
+        assertEquals(List.of("create"), review.actionsOn("aws_db_instance"), review::toString);
+        // The bundled price table has no eu-west-1 RDS prices, so the replica is counted, not priced.
+        List<String> estimated = new ArrayList<>();
+        review.stack().path("cost").path("lines").forEach(l -> estimated.add(l.path("state").asText() + " " + l.path("description").asText()));
+        assertTrue(estimated.stream().anyMatch(l -> l.startsWith("after ") && l.endsWith("read replica")), () -> "no replica in the estimate: " + estimated);
+
+        CdktfCli.Run deploy = deploysBothStacks(env, outdir, SCALE_OUT, timings);
+
+        List<JsonNode> instances = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance");
+        JsonNode primary = statePrimary(instances);
+        List<JsonNode> replicas = instances.stream().filter(i -> !i.path("replicate_source_db").asText().isEmpty()).toList();
+        assertEquals(env.environment().database().readReplicas() + 1, replicas.size(), deploy::output);
+        Set<String> zones = new HashSet<>();
+        instances.forEach(i -> zones.add(i.path("availability_zone").asText()));
+        assertEquals(instances.size(), zones.size(), () -> "instances share a zone: " + instances);
+        replicas.forEach(r -> assertTrue(Set.of(primary.path("identifier").asText(), primary.path("arn").asText())
+                .contains(r.path("replicate_source_db").asText()), r::toString));
+        JsonNode outputs = env.outputs(stack);
+        Set<String> readers = new TreeSet<>();
+        outputs.path(DatabaseOutput.READER_ENDPOINTS.outputName()).path("value").forEach(r -> readers.add(r.asText()));
+        assertEquals(new TreeSet<>(replicas.stream().map(r -> r.path("address").asText()).toList()), readers, outputs::toString);
+        assertFalse(outputs.path(DatabaseOutput.REPLICA_CONNECT_POLICY_ARN.outputName()).path("value").asText().isEmpty(), outputs::toString);
+        List<String> inventory = env.inventory();
+        replicas.forEach(r -> assertTrue(inventory.contains("rds:db-instance:" + r.path("identifier").asText()), inventory::toString));
+        plansNothingMoreAfterTheDeploy(env, outdir, Layer.DATABASE);
+    }
+
+    /**
+     * Back to the replicas the environment had: the review blocks deleting the replica and its log groups, as every
+     * instance's and log group's, and passes them once acknowledged; deployed, the replica and only it is gone, and the
+     * primary stands as it stood.
+     */
+    private static void deletesTheReplicaOnceAcknowledgedAndOnlyIt(EmulatedEnvironment env, Path outdir, Timings timings) {
+        Path stack = env.stack(outdir, Layer.DATABASE);
+        List<JsonNode> before = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance");
+
+        Review blocked = review(env, "scale-in", stack);
+
+        assertEquals(1, blocked.exitCode(), blocked::toString);
+        assertEquals(List.of("delete"), blocked.actionsOn("aws_db_instance"), blocked::toString);
+        List<String> findings = new ArrayList<>();
+        blocked.stack().path("findings").forEach(f -> findings.add(f.path("action").asText() + " " + f.path("address").asText()));
+        List<String> replicas = findings.stream().filter(f -> f.startsWith("delete aws_db_instance.")).toList();
+        assertEquals(1, replicas.size(), blocked::toString);
+        // The replica's construct names its log groups: postgres_replica-1 and postgres_replica-1-postgresql-logs.
+        String replica = replicas.get(0).substring("delete aws_db_instance.".length()).replaceAll("_[0-9A-F]{8}$", "");
+        assertTrue(findings.stream().allMatch(f -> f.startsWith("delete aws_db_instance." + replica + "_")
+                || f.startsWith("delete aws_cloudwatch_log_group." + replica + "-")), blocked::toString);
+        assertEquals(3, findings.size(), () -> "the replica and its two log groups: " + blocked);
+
+        List<String> acknowledgements = new ArrayList<>();
+        findings.forEach(f -> acknowledgements.addAll(List.of("--allow-replace", blocked.stackName() + ":" + f.substring("delete ".length()))));
+        Review acknowledged = review(env, "scale-in-acknowledged", stack, acknowledgements.toArray(String[]::new));
+
+        assertEquals(0, acknowledged.exitCode(), acknowledged::toString);
+
+        deploysBothStacks(env, outdir, SCALE_IN, timings);
+
+        List<JsonNode> instances = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance");
+        assertEquals(before.size() - 1, instances.size(), instances::toString);
+        assertEquals(configured(statePrimary(before)), configured(statePrimary(instances)), "the primary changed while its replica was deleted");
+        Set<String> gone = new TreeSet<>(before.stream().map(i -> i.path("identifier").asText()).toList());
+        instances.forEach(i -> gone.remove(i.path("identifier").asText()));
+        List<String> inventory = env.inventory();
+        assertEquals(1, gone.size(), gone::toString);
+        assertFalse(inventory.contains("rds:db-instance:" + gone.iterator().next()), inventory::toString);
+    }
+
+    /**
+     * {@code cdktf deploy} of both stacks of {@code outdir}, as a user deploys a change. cdktf's timed output gives the
+     * provider's waits as the chains they are (a replica's alarms wait for the replica).
+     */
+    private static CdktfCli.Run deploysBothStacks(EmulatedEnvironment env, Path outdir, String step, Timings timings) {
+        CdktfCli.Run deploy = env.cdktf(outdir, "deploy", Layer.NETWORK.stackId(env.environment()), Layer.DATABASE.stackId(env.environment()));
+
+        assertEquals(0, deploy.exitCode(), () -> "cdktf deploy failed:\n" + deploy.output());
+        timings.providerWaited(step, deploy.resourceOperations());
+        return deploy;
+    }
+
     /** A bumped master password version, synthesized and planned against what is deployed. */
     private record PlannedBump(Path outdir, Path stack, String secretArn, String before) {
     }
@@ -546,20 +650,20 @@ class EmulatorLifecycleTest {
      * deletion protection and will be deleted without a final snapshot.
      */
     private static Path liftsEveryProtection(EmulatedEnvironment env, Path outdir, Timings timings) {
-        CdktfCli.Run deploy = env.cdktf(outdir, "deploy", Layer.NETWORK.stackId(env.environment()), Layer.DATABASE.stackId(env.environment()));
+        // The replicas are modified after their primary: cdktf's timed output gives the provider's waits as that chain.
+        deploysBothStacks(env, outdir, LIFT, timings);
 
-        assertEquals(0, deploy.exitCode(), () -> "cdktf deploy failed:\n" + deploy.output());
-        // The replicas are modified after their primary: the provider's waits are a chain, not the longest of them.
-        timings.providerWaited(LIFT, deploy.resourceOperations());
         stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance").forEach(instance -> assertTrue(
                 !instance.path("deletion_protection").asBoolean() && instance.path("skip_final_snapshot").asBoolean(), instance::toString));
         return outdir;
     }
 
     /** The project's plan review of one stack, in emulator mode, with the JSON and Markdown it wrote. */
-    private static Review review(EmulatedEnvironment env, String name, Path stack) {
+    private static Review review(EmulatedEnvironment env, String name, Path stack, String... options) {
         Path out = env.path("review-" + name);
-        List<String> args = List.of("--emulator", "--out", out.toString(), stack.toString());
+        List<String> args = new ArrayList<>(List.of("--emulator", "--out", out.toString()));
+        args.addAll(List.of(options));
+        args.add(stack.toString());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int exitCode = PlanReview.run(args, Map.of(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
@@ -581,6 +685,17 @@ class EmulatorLifecycleTest {
                 }
             }
             return false;
+        }
+
+        /** The actions planned on resources of {@code type}, distinct, in the order of the changes. */
+        List<String> actionsOn(String type) {
+            Set<String> actions = new LinkedHashSet<>();
+            stack.path("changes").forEach(c -> {
+                if (c.path("type").asText().equals(type)) {
+                    actions.add(c.path("action").asText());
+                }
+            });
+            return List.copyOf(actions);
         }
 
         @Override
@@ -655,6 +770,13 @@ class EmulatorLifecycleTest {
     private static JsonNode statePrimary(List<JsonNode> instances) {
         return instances.stream().filter(i -> i.path("replicate_source_db").asText().isEmpty()).findFirst()
                 .orElseThrow(() -> new AssertionError("no primary in the state's instances: " + instances));
+    }
+
+    /** An instance's attributes but those RDS reports of itself as time passes: its replicas and latest restorable time. */
+    private static JsonNode configured(JsonNode instance) {
+        ObjectNode attributes = instance.deepCopy();
+        attributes.remove(List.of("replicas", "latest_restorable_time"));
+        return attributes;
     }
 
     /** Paths of attributes named like a password or secret string that hold a text value. */
