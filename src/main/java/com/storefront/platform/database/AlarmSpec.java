@@ -1,7 +1,7 @@
 package com.storefront.platform.database;
 
 /**
- * One CloudWatch alarm on one instance, fully decided before any resource exists.
+ * One CloudWatch alarm on one instance or on the RDS Proxy, fully decided before any resource exists.
  *
  * @param name the alarm name
  * @param metric the {@code AWS/RDS} metric

@@ -129,7 +129,7 @@ public final class DatabaseProxy extends Construct {
         // Writers connect through the proxy alone: its failures (no free addresses to scale in, say) page like the
         // primary's own, and so does a primary it cannot log in to, which no RDS event reports.
         props.alerts().subscribe("proxy-events", "postgres-proxy-events", "db-proxy", List.of(name), PROXY_EVENTS, List.of(proxy));
-        props.alerts().alarm(unavailableAlarm(name, props.database().config().observability().alarms()),
+        props.alerts().alarm(unavailableAlarm(name, props.alarms()),
                 Map.of("ProxyName", name, "TargetGroup", "default", "TargetRole", "READ_WRITE"), target);
     }
 

@@ -2,6 +2,7 @@ package com.storefront.platform.database;
 
 import com.storefront.platform.aws.EncryptionKey;
 import com.storefront.platform.aws.ResourceNames;
+import com.storefront.platform.config.AlarmThresholds;
 import com.storefront.platform.config.ProxyConfig;
 import com.storefront.platform.deployment.GeneratedPassword;
 import com.storefront.platform.network.NetworkReference;
@@ -14,8 +15,9 @@ import com.storefront.platform.network.NetworkReference;
  * @param password the proxy user's password, written once to the secret through write-only attributes
  * @param user the database role the proxy logs in as, and the one applications name when they connect to it
  * @param pool the pool's limits and timeouts
- * @param alerts where the proxy's failures and changes are reported
+ * @param alarms the window its availability alarm is judged over, the environment's for every alarm
+ * @param alerts where the proxy's failures, changes and availability are reported
  */
 public record DatabaseProxyProps(ResourceNames names, NetworkReference network, PostgresDatabase database, EncryptionKey key,
-        GeneratedPassword password, String user, ProxyConfig pool, DatabaseMonitoring alerts) {
+        GeneratedPassword password, String user, ProxyConfig pool, AlarmThresholds alarms, DatabaseMonitoring alerts) {
 }

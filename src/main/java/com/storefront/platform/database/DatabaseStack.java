@@ -43,7 +43,8 @@ public final class DatabaseStack extends EnvironmentStack {
                 new DatabaseMonitoringProps(names, environment.accountId(), key, database, config.observability()));
         Optional<DatabaseProxy> proxy = config.proxy().enabled()
                 ? Optional.of(new DatabaseProxy(this, "proxy", new DatabaseProxyProps(names, network, database, key,
-                        deployment.password(this, "proxy"), config.access().applicationRole().name(), config.proxy(), monitoring)))
+                        deployment.password(this, "proxy"), config.access().applicationRole().name(), config.proxy(),
+                        config.observability().alarms(), monitoring)))
                 : Optional.empty();
         DatabaseAccess access = new DatabaseAccess(this, "access", new DatabaseAccessProps(names, environment.accountId(), database,
                 secret, key, network, deployment.lookup(MachineImage.latestAmazonLinux2023()), config.access(), proxy));
