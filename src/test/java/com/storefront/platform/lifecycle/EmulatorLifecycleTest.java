@@ -62,9 +62,9 @@ import org.junit.jupiter.api.parallel.Isolated;
  * Operates an environment end to end against an AWS emulator (moto) of its own, as a user would: deploy both
  * stacks with {@code cdktf deploy}, plan again (nothing to do), read the outputs, review an in-place change,
  * a disruptive one and changes the guard must block, apply the in-place change (plan again: nothing), where nothing
- * is protected scale reads out by a replica and back in, rotate the master password, and tear down: dev at once, prod once its refused destroy deleted nothing and its protection was
- * lifted. Dev and prod run at the same time, each with its own emulator, since almost all their time is
- * the AWS provider waiting.
+ * is protected scale reads out by a replica and back in, rotate the master password, and tear down: dev at once,
+ * prod once its refused destroy deleted nothing and its protection was lifted. Dev and prod run at the same time,
+ * each with its own emulator, since almost all their time is the AWS provider waiting.
  *
  * <p>What the emulator cannot vouch for is in the README; its defects are worked around only in
  * {@code src/test/emulator/storefront_moto.py}.
@@ -315,15 +315,7 @@ class EmulatorLifecycleTest {
         JsonNode primary = instances.stream().filter(i -> i.path("identifier").asText().equals(primaryIdentifier)).findFirst().orElseThrow();
         assertEquals(primary.path("address").asText(), outputs.path(DatabaseOutput.WRITER_ENDPOINT.outputName()).path("value").asText(),
                 outputs::toString);
-        Set<String> readers = new TreeSet<>();
-        outputs.path(DatabaseOutput.READER_ENDPOINTS.outputName()).path("value").forEach(r -> readers.add(r.asText()));
-        List<JsonNode> replicas = instances.stream().filter(i -> !i.path("replicate_source_db").asText().isEmpty()).toList();
-        assertEquals(env.environment().database().readReplicas(), replicas.size(), instances::toString);
-        assertEquals(new TreeSet<>(replicas.stream().map(r -> r.path("address").asText()).toList()), readers, outputs::toString);
-        assertEquals(replicas.size(), new HashSet<>(replicas.stream().map(r -> r.path("availability_zone").asText()).toList()).size(),
-                () -> "replicas share a zone: " + replicas);
-        List<String> inventory = env.inventory();
-        instances.forEach(i -> assertTrue(inventory.contains("rds:db-instance:" + i.path("identifier").asText()), inventory::toString));
+        replicasStandAsPublished(env, instances, outputs, env.environment().database().readReplicas());
 
         String secretArn = outputs.path(DatabaseOutput.MASTER_SECRET_ARN.outputName()).path("value").asText();
         String password = parse(env.secretValue(secretArn)).path("password").asText();
@@ -341,6 +333,23 @@ class EmulatorLifecycleTest {
             assertFalse(state.contains(password), layer + " state contains the master password");
             assertEquals(List.of(), passwordValues(readJson(env.stateFile(layer)), ""), layer + " state holds password values");
         }
+    }
+
+    /**
+     * The replicas among a database stack's applied {@code instances}: {@code expected} of them, in zones of their own,
+     * exactly the stack's published reader endpoints, and with every instance held by the emulator.
+     */
+    private static List<JsonNode> replicasStandAsPublished(EmulatedEnvironment env, List<JsonNode> instances, JsonNode outputs, int expected) {
+        Set<String> readers = new TreeSet<>();
+        outputs.path(DatabaseOutput.READER_ENDPOINTS.outputName()).path("value").forEach(r -> readers.add(r.asText()));
+        List<JsonNode> replicas = instances.stream().filter(i -> !i.path("replicate_source_db").asText().isEmpty()).toList();
+        assertEquals(expected, replicas.size(), instances::toString);
+        assertEquals(new TreeSet<>(replicas.stream().map(r -> r.path("address").asText()).toList()), readers, outputs::toString);
+        assertEquals(replicas.size(), new HashSet<>(replicas.stream().map(r -> r.path("availability_zone").asText()).toList()).size(),
+                () -> "replicas share a zone: " + replicas);
+        List<String> inventory = env.inventory();
+        instances.forEach(i -> assertTrue(inventory.contains("rds:db-instance:" + i.path("identifier").asText()), inventory::toString));
+        return replicas;
     }
 
     private static void passesAnInPlaceChangeShowingTheUpdate(EmulatedEnvironment env, Path outdir) {
@@ -460,24 +469,18 @@ class EmulatorLifecycleTest {
         review.stack().path("cost").path("lines").forEach(l -> estimated.add(l.path("state").asText() + " " + l.path("description").asText()));
         assertTrue(estimated.stream().anyMatch(l -> l.startsWith("after ") && l.endsWith("read replica")), () -> "no replica in the estimate: " + estimated);
 
-        CdktfCli.Run deploy = deploysBothStacks(env, outdir, SCALE_OUT, timings);
+        deploysBothStacks(env, outdir, SCALE_OUT, timings);
 
         List<JsonNode> instances = stateInstances(env.stateFile(Layer.DATABASE), "aws_db_instance");
-        JsonNode primary = statePrimary(instances);
-        List<JsonNode> replicas = instances.stream().filter(i -> !i.path("replicate_source_db").asText().isEmpty()).toList();
-        assertEquals(env.environment().database().readReplicas() + 1, replicas.size(), deploy::output);
+        JsonNode outputs = env.outputs(stack);
+        List<JsonNode> replicas = replicasStandAsPublished(env, instances, outputs, env.environment().database().readReplicas() + 1);
         Set<String> zones = new HashSet<>();
         instances.forEach(i -> zones.add(i.path("availability_zone").asText()));
         assertEquals(instances.size(), zones.size(), () -> "instances share a zone: " + instances);
+        JsonNode primary = statePrimary(instances);
         replicas.forEach(r -> assertTrue(Set.of(primary.path("identifier").asText(), primary.path("arn").asText())
                 .contains(r.path("replicate_source_db").asText()), r::toString));
-        JsonNode outputs = env.outputs(stack);
-        Set<String> readers = new TreeSet<>();
-        outputs.path(DatabaseOutput.READER_ENDPOINTS.outputName()).path("value").forEach(r -> readers.add(r.asText()));
-        assertEquals(new TreeSet<>(replicas.stream().map(r -> r.path("address").asText()).toList()), readers, outputs::toString);
         assertFalse(outputs.path(DatabaseOutput.REPLICA_CONNECT_POLICY_ARN.outputName()).path("value").asText().isEmpty(), outputs::toString);
-        List<String> inventory = env.inventory();
-        replicas.forEach(r -> assertTrue(inventory.contains("rds:db-instance:" + r.path("identifier").asText()), inventory::toString));
         plansNothingMoreAfterTheDeploy(env, outdir, Layer.DATABASE);
     }
 
@@ -526,12 +529,11 @@ class EmulatorLifecycleTest {
      * {@code cdktf deploy} of both stacks of {@code outdir}, as a user deploys a change. cdktf's timed output gives the
      * provider's waits as the chains they are (a replica's alarms wait for the replica).
      */
-    private static CdktfCli.Run deploysBothStacks(EmulatedEnvironment env, Path outdir, String step, Timings timings) {
+    private static void deploysBothStacks(EmulatedEnvironment env, Path outdir, String step, Timings timings) {
         CdktfCli.Run deploy = env.cdktf(outdir, "deploy", Layer.NETWORK.stackId(env.environment()), Layer.DATABASE.stackId(env.environment()));
 
         assertEquals(0, deploy.exitCode(), () -> "cdktf deploy failed:\n" + deploy.output());
         timings.providerWaited(step, deploy.resourceOperations());
-        return deploy;
     }
 
     /** A bumped master password version, synthesized and planned against what is deployed. */
