@@ -27,8 +27,9 @@ ec2 = client("ec2")
 # Everything outside the account's default VPC, whether or not its own VPC still stands: moto deletes a VPC that
 # still holds security groups, subnets or an attached gateway, which AWS refuses, so one left behind by a destroy
 # would otherwise go unseen.
-default_vpcs = {v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"] if v.get("IsDefault")}
-lines += [f"ec2:vpc:{v['VpcId']}" for v in ec2.describe_vpcs()["Vpcs"] if v["VpcId"] not in default_vpcs]
+vpcs = ec2.describe_vpcs()["Vpcs"]
+default_vpcs = {v["VpcId"] for v in vpcs if v.get("IsDefault")}
+lines += [f"ec2:vpc:{v['VpcId']}" for v in vpcs if v["VpcId"] not in default_vpcs]
 lines += [f"ec2:subnet:{s['SubnetId']}" for s in ec2.describe_subnets()["Subnets"] if s["VpcId"] not in default_vpcs]
 lines += [f"ec2:route-table:{t['RouteTableId']}" for t in ec2.describe_route_tables()["RouteTables"] if t["VpcId"] not in default_vpcs]
 lines += [f"ec2:internet-gateway:{g['InternetGatewayId']}" for g in ec2.describe_internet_gateways()["InternetGateways"]

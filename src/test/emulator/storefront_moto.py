@@ -589,30 +589,6 @@ def _create_backup_plan_beside_deleted_ones(self, backup_plan, backup_plan_tags,
 
 backup.BackupBackend.create_backup_plan = _create_backup_plan_beside_deleted_ones
 
-# 18. A vault's recovery points: moto runs no backup jobs, so a vault it knows holds none.
-
-
-def _list_no_recovery_points(self):
-    vault_name = unquote(self.path.split("?")[0].split("/backup-vaults/", 1)[1].split("/", 1)[0])
-    self.backup_backend.describe_backup_vault(backup_vault_name=vault_name)
-    return json.dumps({"RecoveryPoints": []})
-
-
-backup_urls.url_paths["{0}/backup-vaults/(?P<name>[^/]+)/recovery-points/$"] = backup_urls.response.dispatch
-backup_responses.BackupResponse.list_recovery_points_by_backup_vault = _list_no_recovery_points
-
-# 19. The EBS default key is AWS managed.
-
-_create_default_encryption_key = ebs.EBSBackend._create_default_encryption_key
-
-
-def _aws_managed_default_encryption_key(self):
-    arn = _create_default_encryption_key(self)
-    kms_models.kms_backends[self.account_id][self.region_name].describe_key(arn).key_manager = "AWS"
-    return arn
-
-
-ebs.EBSBackend._create_default_encryption_key = _aws_managed_default_encryption_key
 # 17. State Manager associations, kept and described (moto has none). Nothing runs them: moto has no agent on its
 #     instances. An association reports the status AWS reports once the instance's agent ran the document
 #     successfully, so that a deploy waiting for it goes on; what the document's script does is proven on a real
@@ -695,6 +671,31 @@ ssm_responses.SimpleSystemManagerResponse.update_association = _update_associati
 ssm_responses.SimpleSystemManagerResponse.delete_association = _delete_association
 ssm_responses.SimpleSystemManagerResponse.list_associations = _list_associations
 ssm_models.SimpleSystemManagerBackend._validate_resource_type_and_id = _validate_tagged_resource_or_association
+
+# 18. A vault's recovery points: moto runs no backup jobs, so a vault it knows holds none.
+
+
+def _list_no_recovery_points(self):
+    vault_name = unquote(self.path.split("?")[0].split("/backup-vaults/", 1)[1].split("/", 1)[0])
+    self.backup_backend.describe_backup_vault(backup_vault_name=vault_name)
+    return json.dumps({"RecoveryPoints": []})
+
+
+backup_urls.url_paths["{0}/backup-vaults/(?P<name>[^/]+)/recovery-points/$"] = backup_urls.response.dispatch
+backup_responses.BackupResponse.list_recovery_points_by_backup_vault = _list_no_recovery_points
+
+# 19. The EBS default key is AWS managed.
+
+_create_default_encryption_key = ebs.EBSBackend._create_default_encryption_key
+
+
+def _aws_managed_default_encryption_key(self):
+    arn = _create_default_encryption_key(self)
+    kms_models.kms_backends[self.account_id][self.region_name].describe_key(arn).key_manager = "AWS"
+    return arn
+
+
+ebs.EBSBackend._create_default_encryption_key = _aws_managed_default_encryption_key
 
 # 20. Sources added to and removed from an RDS event subscription.
 
